@@ -1,0 +1,67 @@
+/**
+ * Behaviour on create/update that must hold however a document is written (REST, admin,
+ * seed, plugins): computed fields and the validation rules of `lib/content-rules`.
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  employerTipErrors,
+  offerErrors,
+  practiceExampleErrors,
+  type FieldError,
+} from './lib/content-rules';
+import { populationDensity } from './lib/population-density';
+
+type Data = Record<string, unknown>;
+
+const RULES: Partial<Record<UID.ContentType, (merged: Data) => FieldError[]>> = {
+  'api::offer.offer': offerErrors,
+  'api::practice-example.practice-example': practiceExampleErrors,
+  'api::employer-tip.employer-tip': employerTipErrors,
+};
+
+const MUNICIPALITY: UID.ContentType = 'api::municipality.municipality';
+
+export const toValidationError = (fieldErrors: FieldError[]) =>
+  new errors.ValidationError(
+    fieldErrors.length === 1 ? fieldErrors[0].message : `${fieldErrors.length} errors occurred`,
+    {
+      errors: fieldErrors.map(({ path, message }) => ({ path, message, name: 'ValidationError' })),
+    }
+  );
+
+export const registerDocumentMiddlewares = (strapi: Core.Strapi): void => {
+  strapi.documents.use(async (context, next) => {
+    const { uid, action } = context;
+    if ((action !== 'create' && action !== 'update') || !(uid === MUNICIPALITY || RULES[uid])) {
+      return next();
+    }
+    const params = context.params as { data?: Data; documentId?: string; locale?: string };
+    const data: Data = params.data ?? {};
+
+    let merged = data;
+    if (action === 'update' && params.documentId) {
+      const stored = await strapi.documents(uid).findOne({
+        documentId: params.documentId,
+        locale: params.locale,
+      } as never);
+      merged = { ...(stored ?? {}), ...data };
+    }
+
+    if (uid === MUNICIPALITY) {
+      // Never typed in by hand: whatever a client sends is replaced by the computed value.
+      params.data = {
+        ...data,
+        populationDensity: populationDensity(
+          merged.areaKm2 as number | undefined,
+          merged.population as number | undefined
+        ),
+      };
+      return next();
+    }
+
+    const fieldErrors = RULES[uid]!(merged);
+    if (fieldErrors.length > 0) throw toValidationError(fieldErrors);
+    return next();
+  });
+};

@@ -1,0 +1,32 @@
+/**
+ * Closed vocabularies for multi-value fields stored as JSON arrays. The keys are the API values;
+ * the labels are what editors and readers see.
+ */
+export const TARGET_GROUPS = {
+  schueler: 'Schülerinnen und Schüler',
+  schulabgaenger: 'Schulabgängerinnen und Schulabgänger',
+  studieninteressierte: 'Studieninteressierte',
+  eltern: 'Eltern',
+  lehrkraefte: 'Lehrkräfte',
+  arbeitgeber: 'Arbeitgeber und Personalverantwortliche',
+  ausbilder: 'Ausbilderinnen und Ausbilder',
+  auszubildende: 'Auszubildende',
+  quereinsteiger: 'Quereinsteigerinnen und Quereinsteiger',
+  neuzugewanderte: 'Neuzugewanderte',
+} as const;
+
+export const KINDS_OF_OFFER = {
+  strukturloesung: 'Strukturlösung',
+  'instrument-angebot': 'Instrument/Angebot',
+} as const;
+
+export const SIZE_CLASSES = {
+  micro: '1–9 Beschäftigte',
+  small: '10–49 Beschäftigte',
+  medium: '50–249 Beschäftigte',
+  large: '250 und mehr Beschäftigte',
+} as const;
+
+export type TargetGroup = keyof typeof TARGET_GROUPS;
+export type KindOfOffer = keyof typeof KINDS_OF_OFFER;
+export type SizeClass = keyof typeof SIZE_CLASSES;

@@ -1,0 +1,96 @@
+/**
+ * Boots one real Strapi for the whole integration run, on a throw-away database:
+ * - SQLite: a new file in a temporary folder (never the developer's .tmp/data.db);
+ * - PostgreSQL when DATABASE_URL is set: a new database created on that server and dropped after.
+ * The developer's .env is not read (ENV_PATH points at a file that does not exist), so nothing in
+ * it can redirect the tests to a real database.
+ */
+import crypto from 'crypto';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { Client } from 'pg';
+
+const APP_DIR = path.resolve(__dirname, '..', '..');
+
+let instance: Core.Strapi | undefined;
+let cleanup: (() => Promise<void>) | undefined;
+
+const testSecret = () => crypto.randomBytes(24).toString('base64');
+
+const preparePostgres = async (url: string) => {
+  const name = `cms_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  process.env.DATABASE_CLIENT = 'postgres';
+  process.env.DATABASE_URL = testUrl.toString();
+  return async () => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.end();
+  };
+};
+
+export const setupStrapi = async (): Promise<Core.Strapi> => {
+  if (instance) return instance;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-test-'));
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    ENV_PATH: path.join(tmp, 'no.env'),
+    APP_KEYS: [testSecret(), testSecret()].join(','),
+    API_TOKEN_SALT: testSecret(),
+    ADMIN_JWT_SECRET: testSecret(),
+    TRANSFER_TOKEN_SALT: testSecret(),
+    JWT_SECRET: testSecret(),
+    ENCRYPTION_KEY: testSecret(),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    BROWSER: 'false',
+  });
+
+  const dropDatabase = process.env.DATABASE_URL
+    ? await preparePostgres(process.env.DATABASE_URL)
+    : undefined;
+  if (!dropDatabase) {
+    process.env.DATABASE_CLIENT = 'sqlite';
+    process.env.DATABASE_FILENAME = path.join(tmp, 'test.db');
+  }
+  cleanup = async () => {
+    if (dropDatabase) await dropDatabase();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const appContext = await compileStrapi({ appDir: APP_DIR });
+  instance = (await createStrapi({ ...appContext, autoReload: false }).load()) as Core.Strapi;
+  instance.server.mount();
+  return instance;
+};
+
+export const teardownStrapi = async (): Promise<void> => {
+  if (instance) {
+    await instance.destroy();
+    instance = undefined;
+  }
+  if (cleanup) await cleanup();
+};
+
+export const getStrapi = (): Core.Strapi => {
+  if (!instance) throw new Error('Strapi is not booted: call setupStrapi() first');
+  return instance;
+};
+
+/** A full-access API token, as an integration client (e.g. an import job) would use. */
+export const createFullAccessToken = async (name = 'integration-tests'): Promise<string> => {
+  const token = await getStrapi()
+    .service('admin::api-token')
+    .create({ name, description: '', type: 'full-access', lifespan: null });
+  return token.accessKey as string;
+};

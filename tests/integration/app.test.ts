@@ -1,0 +1,19 @@
+/**
+ * The one integration entry point: Strapi boots once for the whole run (booting per test file
+ * would cost seconds each), then every spec module registers its tests against it.
+ */
+import { setupStrapi, teardownStrapi } from '../helpers/strapi';
+
+beforeAll(async () => {
+  await setupStrapi();
+});
+
+afterAll(async () => {
+  await teardownStrapi();
+});
+
+import './specs/seed.spec';
+import './specs/public-access.spec';
+import './specs/offers-current.spec';
+import './specs/municipality.spec';
+import './specs/validation.spec';
