@@ -34,7 +34,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   }
 
   if (client !== 'sqlite') {
-    throw new Error(`Unsupported DATABASE_CLIENT "${client}": use "sqlite" (default) or "postgres".`);
+    throw new Error(
+      `Unsupported DATABASE_CLIENT "${client}": use "sqlite" (default) or "postgres".`
+    );
   }
 
   return {

@@ -30,8 +30,31 @@ export const toValidationError = (fieldErrors: FieldError[]) =>
     }
   );
 
+/**
+ * API clients may leave out `slug`: like the admin's UID field, it is derived from its target
+ * field (title/name) and made unique.
+ */
+const fillMissingUids = async (strapi: Core.Strapi, uid: UID.ContentType, data: Data) => {
+  const attributes = strapi.contentType(uid).attributes as Record<
+    string,
+    { type: string; targetField?: string }
+  >;
+  for (const [field, attribute] of Object.entries(attributes)) {
+    if (attribute.type !== 'uid' || data[field] || !attribute.targetField) continue;
+    if (typeof data[attribute.targetField] !== 'string') continue;
+    data[field] = await strapi
+      .plugin('content-manager')
+      .service('uid')
+      .generateUIDField({ contentTypeUID: uid, field, data });
+  }
+};
+
 export const registerDocumentMiddlewares = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
+    if (context.action === 'create' && context.uid.startsWith('api::')) {
+      const params = context.params as { data?: Data };
+      if (params.data) await fillMissingUids(strapi, context.uid, params.data);
+    }
     const { uid, action } = context;
     if ((action !== 'create' && action !== 'update') || !(uid === MUNICIPALITY || RULES[uid])) {
       return next();

@@ -26,7 +26,9 @@ const PLACEHOLDER = /tobemodified|change-me/i;
 const randomSecret = (): string => crypto.randomBytes(24).toString('base64');
 
 const generate = (name: string): string =>
-  name === 'APP_KEYS' ? [randomSecret(), randomSecret(), randomSecret(), randomSecret()].join(',') : randomSecret();
+  name === 'APP_KEYS'
+    ? [randomSecret(), randomSecret(), randomSecret(), randomSecret()].join(',')
+    : randomSecret();
 
 export const missingSecrets = (env: NodeJS.ProcessEnv = process.env): string[] =>
   REQUIRED_SECRETS.filter((name) => !env[name] || PLACEHOLDER.test(env[name] as string));

@@ -5,14 +5,17 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+// The API-token strategy's name (Strapi 5.54 calls it `content-api-token`; earlier `api-token`).
+const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+
 const publishedOnly: Core.PolicyHandler = (policyContext) => {
   const ctx = policyContext as unknown as {
-    query?: { status?: unknown };
+    request?: { query?: { status?: unknown } };
     state?: { auth?: { strategy?: { name?: string } } };
   };
-  const status = ctx.query?.status;
+  const status = ctx.request?.query?.status;
   if (status === undefined || status === 'published') return true;
-  if (ctx.state?.auth?.strategy?.name === 'api-token') return true;
+  if (TOKEN_STRATEGIES.has(ctx.state?.auth?.strategy?.name ?? '')) return true;
   throw new errors.ForbiddenError('Drafts are only readable with an API token');
 };
 

@@ -134,7 +134,10 @@ export const seed = async (
 
 export const formatReport = (report: SeedReport): string =>
   Object.entries(report)
-    .map(([collection, { created, existing }]) => `${collection}: ${created} created, ${existing} existing`)
+    .map(
+      ([collection, { created, existing }]) =>
+        `${collection}: ${created} created, ${existing} existing`
+    )
     .join('; ');
 
 /** Seeds the demo content on the first start of an empty database, except in production. */

@@ -1,8 +1,4 @@
-import {
-  employerTipErrors,
-  offerErrors,
-  practiceExampleErrors,
-} from '../../src/lib/content-rules';
+import { employerTipErrors, offerErrors, practiceExampleErrors } from '../../src/lib/content-rules';
 
 describe('offerErrors', () => {
   it('accepts a complete, consistent offer', () => {
@@ -33,6 +29,8 @@ describe('practiceExampleErrors / employerTipErrors', () => {
     expect(practiceExampleErrors({ kindsOfOffer: ['strukturloesung'] })).toEqual([]);
     expect(practiceExampleErrors({ kindsOfOffer: [1] })[0].path).toEqual(['kindsOfOffer']);
     expect(employerTipErrors({ suitedSizeClasses: ['micro', 'small'] })).toEqual([]);
-    expect(employerTipErrors({ suitedSizeClasses: ['xxl'] })[0].path).toEqual(['suitedSizeClasses']);
+    expect(employerTipErrors({ suitedSizeClasses: ['xxl'] })[0].path).toEqual([
+      'suitedSizeClasses',
+    ]);
   });
 });

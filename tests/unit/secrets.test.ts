@@ -1,7 +1,12 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { ensureSecrets, missingSecrets, REQUIRED_SECRETS, upsertDotenv } from '../../config/lib/secrets';
+import {
+  ensureSecrets,
+  missingSecrets,
+  REQUIRED_SECRETS,
+  upsertDotenv,
+} from '../../config/lib/secrets';
 
 const complete = () =>
   Object.fromEntries(REQUIRED_SECRETS.map((name) => [name, `real-${name}`])) as NodeJS.ProcessEnv;

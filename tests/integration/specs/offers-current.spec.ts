@@ -16,7 +16,11 @@ describe('GET /api/offers shows only current offers', () => {
   const created: string[] = [];
   const cases = {
     'gueltig-bis-heute': { offerType: 'praktikum', validUntil: today, visible: true },
-    'gueltig-bis-gestern': { offerType: 'praktikum', validUntil: addDays(today, -1), visible: false },
+    'gueltig-bis-gestern': {
+      offerType: 'praktikum',
+      validUntil: addDays(today, -1),
+      visible: false,
+    },
     'veranstaltung-endet-heute': {
       offerType: 'veranstaltung',
       startDate: addDays(today, -2),
@@ -34,7 +38,11 @@ describe('GET /api/offers shows only current offers', () => {
       startDate: addDays(today, -1),
       visible: false,
     },
-    'praktikum-begann-gestern': { offerType: 'praktikum', startDate: addDays(today, -1), visible: true },
+    'praktikum-begann-gestern': {
+      offerType: 'praktikum',
+      startDate: addDays(today, -1),
+      visible: true,
+    },
   } as const;
 
   beforeAll(async () => {
@@ -50,7 +58,9 @@ describe('GET /api/offers shows only current offers', () => {
 
   afterAll(async () => {
     for (const documentId of created) {
-      await getStrapi().documents('api::offer.offer').delete({ documentId } as never);
+      await getStrapi()
+        .documents('api::offer.offer')
+        .delete({ documentId } as never);
     }
   });
 

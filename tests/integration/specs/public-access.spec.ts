@@ -23,9 +23,8 @@ describe('public read access', () => {
 
   it('grants exactly find/findOne, idempotently (a second bootstrap adds nothing)', async () => {
     const strapi = getStrapi();
-    const { grantPublicPermissions, publicReadActions } = await import(
-      '../../../src/bootstrap/public-permissions'
-    );
+    const { grantPublicPermissions, publicReadActions } =
+      await import('../../../src/bootstrap/public-permissions');
     const added = await grantPublicPermissions(strapi, publicReadActions());
     expect(added).toEqual([]);
     const role = await strapi.db
@@ -57,7 +56,9 @@ describe('drafts are never public', () => {
   });
 
   afterAll(async () => {
-    await getStrapi().documents('api::offer.offer').delete({ documentId: draftId } as never);
+    await getStrapi()
+      .documents('api::offer.offer')
+      .delete({ documentId: draftId } as never);
   });
 
   it('is not in the list and not found by id', async () => {

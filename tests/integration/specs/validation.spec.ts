@@ -17,7 +17,10 @@ const validOffer = () => ({
   targetGroups: ['schueler'],
 });
 
-const rowCount = async (uid: string) => getStrapi().db.query(uid as never).count();
+const rowCount = async (uid: string) =>
+  getStrapi()
+    .db.query(uid as never)
+    .count();
 
 describe('bad input gets Strapi’s ValidationError naming the field, and stores nothing', () => {
   let token: string;
@@ -37,14 +40,22 @@ describe('bad input gets Strapi’s ValidationError naming the field, and stores
   });
 
   const offerCases: [string, Record<string, unknown>, string[]][] = [
-    ['postal code of 4 digits', { location: { postalCode: '2728', city: 'Verden' } }, ['location', 'postalCode']],
+    [
+      'postal code of 4 digits',
+      { location: { postalCode: '2728', city: 'Verden' } },
+      ['location', 'postalCode'],
+    ],
     ['postal code with letters', { location: { postalCode: '27a83' } }, ['location', 'postalCode']],
     ['occupationCode of 4 digits', { occupationCode: '2234' }, ['occupationCode']],
     ['occupationCode of 6 digits', { occupationCode: '223420' }, ['occupationCode']],
     ['endDate before startDate', { startDate: '2030-03-14', endDate: '2030-03-01' }, ['endDate']],
     ['places = 0', { places: 0 }, ['places']],
     ['summary of 301 characters', { summary: 'x'.repeat(301) }, ['summary']],
-    ['malformed contact email', { contact: { name: 'A', email: 'keine-adresse' } }, ['contact', 'email']],
+    [
+      'malformed contact email',
+      { contact: { name: 'A', email: 'keine-adresse' } },
+      ['contact', 'email'],
+    ],
     ['unknown target group', { targetGroups: ['schueler', 'astronauten'] }, ['targetGroups']],
     ['unknown offer type', { offerType: 'kaffeefahrt' }, ['offerType']],
   ];
