@@ -50,7 +50,6 @@ export const setupStrapi = async (): Promise<Core.Strapi> => {
     JWT_SECRET: testSecret(),
     ENCRYPTION_KEY: testSecret(),
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BROWSER: 'false',
   });
 
