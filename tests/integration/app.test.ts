@@ -17,3 +17,4 @@ import './specs/public-access.spec';
 import './specs/offers-current.spec';
 import './specs/municipality.spec';
 import './specs/validation.spec';
+import './specs/admin-labels.spec';
