@@ -1,8 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { ensureSecrets } from './lib/secrets';
 
+/** "Name <address>" or a plain address, as in MAIL_FROM. */
+const parseMailbox = (value: string) => {
+  const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(value);
+  return match
+    ? { name: match[1].replace(/^"|"$/g, ''), email: match[2] }
+    : { name: '', email: value.trim() };
+};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
   ensureSecrets();
+  const publicUrl = env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`);
+  const from = parseMailbox(
+    env('MAIL_FROM', 'Bildungsbüro Newsletter <newsletter@bildungsbuero.example>')
+  );
+
   return {
     'users-permissions': {
       config: {
@@ -25,6 +38,47 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             'text/csv',
           ],
           deniedTypes: ['image/svg+xml'],
+        },
+      },
+    },
+    newsletter: {
+      enabled: true,
+      resolve: './plugins/newsletter',
+      config: {
+        secret: env('NEWSLETTER_SECRET'),
+        publicUrl,
+        privacyUrl: env('PRIVACY_URL', `${publicUrl}/datenschutz`),
+        newsletterName: env('NEWSLETTER_NAME', 'Newsletter der Fachkräfteoffensive'),
+        sender: {
+          name: from.name || 'Bildungsbüro / Fachkräfteoffensive',
+          email: from.email,
+          replyTo: env('MAIL_REPLY_TO', undefined),
+        },
+        imprint: {
+          organisation: env(
+            'IMPRINT_ORGANISATION',
+            'Landkreis Verden – Bildungsbüro / Fachkräfteoffensive'
+          ),
+          lines: env.array('IMPRINT_LINES', ['Lindhooper Straße 67', '27283 Verden (Aller)']),
+          url: env('IMPRINT_URL', `${publicUrl}/impressum`),
+        },
+        confirmTokenTtlHours: env.int('NEWSLETTER_CONFIRM_TTL_HOURS', 72),
+        rateLimit: { windowSeconds: 60, max: env.int('NEWSLETTER_RATE_LIMIT_MAX', 20) },
+        transport: {
+          mailDir: env('MAIL_DIR', '.tmp/mail'),
+          smtp: env('SMTP_HOST', '')
+            ? {
+                host: env('SMTP_HOST'),
+                port: env.int('SMTP_PORT', 587),
+                secure: env.bool('SMTP_SECURE', false),
+                user: env('SMTP_USER', undefined),
+                pass: env('SMTP_PASS', undefined),
+                maxConnections: env.int('SMTP_MAX_CONNECTIONS', 5),
+                rateLimit: env.int('SMTP_RATE_LIMIT', 0),
+                rateDeltaMs: env.int('SMTP_RATE_DELTA_MS', 1000),
+                connectionTimeoutMs: env.int('SMTP_TIMEOUT_MS', 10000),
+              }
+            : null,
         },
       },
     },

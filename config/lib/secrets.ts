@@ -19,11 +19,12 @@ export const REQUIRED_SECRETS = [
   'TRANSFER_TOKEN_SALT',
   'JWT_SECRET',
   'ENCRYPTION_KEY',
+  'NEWSLETTER_SECRET',
 ] as const;
 
 const PLACEHOLDER = /tobemodified|change-me/i;
 
-const randomSecret = (): string => crypto.randomBytes(24).toString('base64');
+const randomSecret = (): string => crypto.randomBytes(32).toString('base64');
 
 const generate = (name: string): string =>
   name === 'APP_KEYS'
@@ -60,7 +61,7 @@ export const ensureSecrets = (env: NodeJS.ProcessEnv = process.env): void => {
       `Refusing to start in production without real secrets: ${missing.join(', ')} ` +
         `${missing.length === 1 ? 'is' : 'are'} missing or still a placeholder. ` +
         'Set them in the environment (see .env.example); create each value with ' +
-        `node -e "console.log(require('crypto').randomBytes(24).toString('base64'))".`
+        `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))".`
     );
   }
 

@@ -11,11 +11,16 @@ import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { Client } from 'pg';
+import { startMailSink, type MailSink } from './mail-sink';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
 
 let instance: Core.Strapi | undefined;
 let cleanup: (() => Promise<void>) | undefined;
+let mailSink: MailSink | undefined;
+
+/** Fixed so tests can sign tokens the way the server does. */
+export const TEST_NEWSLETTER_SECRET = crypto.randomBytes(32).toString('base64');
 
 const testSecret = () => crypto.randomBytes(24).toString('base64');
 
@@ -49,8 +54,20 @@ export const setupStrapi = async (): Promise<Core.Strapi> => {
     TRANSFER_TOKEN_SALT: testSecret(),
     JWT_SECRET: testSecret(),
     ENCRYPTION_KEY: testSecret(),
+    NEWSLETTER_SECRET: TEST_NEWSLETTER_SECRET,
+    PUBLIC_URL: 'http://cms.test',
+    MAIL_FROM: 'Bildungsbüro Test <newsletter@bildungsbuero.example>',
+    NEWSLETTER_RATE_LIMIT_MAX: '100000',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'false',
+  });
+
+  mailSink = await startMailSink();
+  Object.assign(process.env, {
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mailSink.port),
+    SMTP_SECURE: 'false',
+    SMTP_TIMEOUT_MS: '2000',
   });
 
   const dropDatabase = process.env.DATABASE_URL
@@ -78,7 +95,16 @@ export const teardownStrapi = async (): Promise<void> => {
     await instance.destroy();
     instance = undefined;
   }
+  if (mailSink) {
+    await mailSink.stop().catch(() => undefined);
+    mailSink = undefined;
+  }
   if (cleanup) await cleanup();
+};
+
+export const getMailSink = (): MailSink => {
+  if (!mailSink) throw new Error('The mail sink starts with setupStrapi()');
+  return mailSink;
 };
 
 export const getStrapi = (): Core.Strapi => {
@@ -92,4 +118,29 @@ export const createFullAccessToken = async (name = 'integration-tests'): Promise
     .service('admin::api-token')
     .create({ name, description: '', type: 'full-access', lifespan: null });
   return token.accessKey as string;
+};
+
+/** Logs in a (new) super admin and returns the bearer token for admin routes. */
+export const createAdminToken = async (email = 'admin.tests@bildungsbuero.example') => {
+  const strapi = getStrapi();
+  const password = 'Test-Passwort-123';
+  const existing = await strapi.db.query('admin::user').findOne({ where: { email } });
+  if (!existing) {
+    const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+    await strapi.service('admin::user').create({
+      email,
+      firstname: 'Test',
+      lastname: 'Admin',
+      password,
+      isActive: true,
+      roles: [superAdmin.id],
+    });
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const request = require('supertest');
+  const response = await request(strapi.server.httpServer)
+    .post('/admin/login')
+    .send({ email, password })
+    .expect(200);
+  return (response.body.data.accessToken ?? response.body.data.token) as string;
 };

@@ -18,3 +18,7 @@ import './specs/offers-current.spec';
 import './specs/municipality.spec';
 import './specs/validation.spec';
 import './specs/admin-labels.spec';
+import './specs/newsletter-subscribe.spec';
+import './specs/newsletter-tokens.spec';
+import './specs/newsletter-delivery.spec';
+import './specs/newsletter-admin.spec';

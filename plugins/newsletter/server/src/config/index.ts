@@ -1,0 +1,112 @@
+/**
+ * Plugin configuration. Everything county-specific (sender, imprint, URLs, topics, consent text)
+ * is set by the app in `config/plugins.ts`; the defaults are generic German texts.
+ */
+import { z } from '@strapi/utils';
+
+const topic = z.object({
+  key: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  description: z.string().optional(),
+});
+
+export const configSchema = z.object({
+  /** HMAC secret for tokens and suppression hashes; must stay stable (changing it voids links). */
+  secret: z.string().min(32, 'newsletter.secret must have at least 32 characters'),
+  /** Base URL of this server as subscribers reach it, for links in mails. */
+  publicUrl: z.string().url(),
+  /** Where people subscribe (linked from error pages); defaults to `${publicUrl}/newsletter/`. */
+  subscribePageUrl: z.string().url().optional(),
+  privacyUrl: z.string().url().optional(),
+  topics: z.array(topic).min(1),
+  consent: z.object({ version: z.string().min(1), text: z.string().min(1) }),
+  confirmTokenTtlHours: z.number().positive(),
+  confirmationResendMinutes: z.number().nonnegative(),
+  rateLimit: z.object({ windowSeconds: z.number().positive(), max: z.number().int().positive() }),
+  newsletterName: z.string().min(1),
+  sender: z.object({
+    name: z.string().min(1),
+    email: z.string().email(),
+    replyTo: z.string().email().optional(),
+  }),
+  /** Imprint (Impressum) lines shown in every mail footer. */
+  imprint: z.object({
+    organisation: z.string().min(1),
+    lines: z.array(z.string()),
+    url: z.string().url().optional(),
+  }),
+  transport: z.object({
+    /** Without `smtp`, mails are written as .eml files into `mailDir`. */
+    smtp: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().positive(),
+        secure: z.boolean(),
+        user: z.string().optional(),
+        pass: z.string().optional(),
+        maxConnections: z.number().int().positive(),
+        /** messages per `rateDeltaMs`; 0 = unlimited */
+        rateLimit: z.number().int().nonnegative(),
+        rateDeltaMs: z.number().int().positive(),
+        connectionTimeoutMs: z.number().int().positive(),
+      })
+      .nullable(),
+    mailDir: z.string().min(1),
+  }),
+  outbox: z.object({
+    pollSeconds: z.number().positive(),
+    maxAttempts: z.number().int().positive(),
+    retryBaseSeconds: z.number().positive(),
+    leaseSeconds: z.number().positive(),
+  }),
+});
+
+export type NewsletterConfig = z.infer<typeof configSchema>;
+
+export default {
+  default: {
+    secret: '',
+    publicUrl: 'http://localhost:1337',
+    topics: [
+      {
+        key: 'offers',
+        label: 'Angebote',
+        description: 'Ausbildungsplätze, Praktika, Veranstaltungen und Beratung',
+      },
+      {
+        key: 'practice-examples',
+        label: 'Praxisbeispiele',
+        description: 'Wie andere Kommunen Übergänge und Fachkräftesicherung gestalten',
+      },
+      {
+        key: 'employer-tips',
+        label: 'Arbeitgeber-Tipps',
+        description: 'Praktische Maßnahmen für attraktive Arbeitgeber',
+      },
+    ],
+    consent: {
+      version: '1',
+      text:
+        'Ich möchte den Newsletter zu den gewählten Themen per E-Mail erhalten. Meine Einwilligung ' +
+        'kann ich jederzeit über den Abmeldelink in jeder Ausgabe widerrufen. Hinweise zum ' +
+        'Datenschutz habe ich zur Kenntnis genommen.',
+    },
+    confirmTokenTtlHours: 72,
+    confirmationResendMinutes: 10,
+    rateLimit: { windowSeconds: 60, max: 20 },
+    newsletterName: 'Newsletter',
+    sender: { name: 'Newsletter', email: 'newsletter@example.org' },
+    imprint: { organisation: 'Herausgeber', lines: [] },
+    transport: { smtp: null, mailDir: '.tmp/mail' },
+    outbox: { pollSeconds: 30, maxAttempts: 8, retryBaseSeconds: 60, leaseSeconds: 120 },
+  },
+  validator(config: unknown) {
+    const result = configSchema.safeParse(config);
+    if (!result.success) {
+      const problems = result.error.issues
+        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+        .join('; ');
+      throw new Error(`Invalid newsletter plugin config: ${problems}`);
+    }
+  },
+};

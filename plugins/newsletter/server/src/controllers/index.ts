@@ -1,0 +1,4 @@
+import subscribers from './subscribers';
+import subscription from './subscription';
+
+export default { subscription, subscribers };

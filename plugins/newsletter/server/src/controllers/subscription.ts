@@ -1,0 +1,249 @@
+/**
+ * Public routes for subscribers. Thin: validate, call the `subscriptions` service, answer JSON
+ * or, for people in a browser (form posts, links from mails), a small German HTML page.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import type { NewsletterConfig } from '../config';
+import { renderPage } from '../pages/render';
+import type { Subscriber } from '../services/subscriptions';
+import { validatePreferences, validateSubscribe, validateToken } from '../validation';
+
+export const ACCEPTED = {
+  status: 'accepted',
+  message:
+    'Vielen Dank! Wenn die Adresse noch nicht angemeldet ist, erhalten Sie gleich eine E-Mail mit einem Bestätigungslink.',
+};
+
+const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
+const isFormPost = (ctx: Context) => Boolean(ctx.is('urlencoded'));
+const wantsHtml = (ctx: Context) => ctx.accepts('json', 'html') === 'html';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => strapi.plugin('newsletter').service('subscriptions');
+  const tokens = () => strapi.plugin('newsletter').service('tokens');
+  const config = () => strapi.config.get('plugin::newsletter') as NewsletterConfig;
+
+  const html = (ctx: Context, status: number, page: Parameters<typeof renderPage>[0]) => {
+    ctx.status = status;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    ctx.body = renderPage(page);
+  };
+
+  const errorPage = (ctx: Context, error: unknown) => {
+    if (!(error instanceof errors.ValidationError)) throw error;
+    html(ctx, 400, {
+      title: 'Link ungültig',
+      tone: 'error',
+      paragraphs: [error.message],
+      links: [{ href: tokens().subscribePageUrl(), label: 'Zur Newsletter-Anmeldung' }],
+    });
+  };
+
+  /** Runs `action`; in a browser, a token error becomes the German error page. */
+  const forPeople = async (ctx: Context, asHtml: boolean, action: () => Promise<void>) => {
+    try {
+      await action();
+    } catch (error) {
+      if (asHtml) errorPage(ctx, error);
+      else throw error;
+    }
+  };
+
+  const preferencesJson = (subscriber: Subscriber) => ({
+    email: subscriber.email,
+    name: subscriber.name,
+    organisation: subscriber.organisation,
+    topics: subscriber.topics,
+    status: subscriber.status,
+  });
+
+  const tokenFrom = (ctx: Context) =>
+    (body(ctx) as { token?: unknown }).token ?? (ctx.query as { token?: unknown }).token;
+
+  return {
+    async subscribe(ctx: Context) {
+      const input = validateSubscribe(body(ctx), service().topicKeys());
+      // Honeypot: bots fill every field. Look accepted, store and send nothing.
+      if (typeof input.website === 'string' && input.website.trim() !== '') {
+        ctx.status = 202;
+        ctx.body = ACCEPTED;
+        return;
+      }
+      await service().subscribe(input, { ip: ctx.request.ip ?? null });
+      ctx.status = 202;
+      ctx.body = ACCEPTED;
+    },
+
+    async confirmPage(ctx: Context) {
+      await forPeople(ctx, true, async () => {
+        const token = validateToken(ctx.query.token);
+        const result = tokens().verify(token, 'confirm');
+        if (!result.ok) await service().confirm(token, { ip: null }); // throws the right message
+        html(ctx, 200, {
+          title: 'Anmeldung bestätigen',
+          paragraphs: [
+            `Bitte bestätigen Sie, dass Sie den Newsletter „${config().newsletterName}“ erhalten möchten.`,
+          ],
+          form: {
+            action: '/api/newsletter/confirm',
+            button: 'Anmeldung bestätigen',
+            fields: { token },
+          },
+        });
+      });
+    },
+
+    async confirm(ctx: Context) {
+      const asHtml = isFormPost(ctx);
+      await forPeople(ctx, asHtml, async () => {
+        const token = validateToken(tokenFrom(ctx));
+        const { subscriber, alreadyActive } = await service().confirm(token, {
+          ip: ctx.request.ip ?? null,
+        });
+        const urls = tokens().manageUrls(subscriber);
+        if (asHtml) {
+          html(ctx, 200, {
+            title: alreadyActive ? 'Bereits bestätigt' : 'Anmeldung bestätigt',
+            tone: 'success',
+            paragraphs: [
+              alreadyActive
+                ? 'Ihre Anmeldung war bereits bestätigt. Sie erhalten den Newsletter.'
+                : 'Vielen Dank! Ihre Anmeldung ist bestätigt. Sie erhalten den Newsletter ab der nächsten Ausgabe.',
+            ],
+            links: [{ href: urls.preferencesUrl, label: 'Themen ändern' }],
+          });
+          return;
+        }
+        ctx.body = { status: subscriber.status, alreadyConfirmed: alreadyActive };
+      });
+    },
+
+    async preferences(ctx: Context) {
+      const asHtml = wantsHtml(ctx);
+      await forPeople(ctx, asHtml, async () => {
+        const token = validateToken(ctx.query.token);
+        const subscriber = await service().preferences(token);
+        if (!asHtml) {
+          ctx.body = preferencesJson(subscriber);
+          return;
+        }
+        html(ctx, 200, preferencesPage(subscriber, token));
+      });
+    },
+
+    async updatePreferences(ctx: Context) {
+      const asHtml = isFormPost(ctx);
+      await forPeople(ctx, asHtml, async () => {
+        const token = validateToken(tokenFrom(ctx));
+        const raw = body(ctx) as Record<string, unknown>;
+        // Form posts send one `topics` value per ticked box (a string when only one).
+        const input = asHtml
+          ? { topics: raw.topics === undefined ? [] : ([] as unknown[]).concat(raw.topics) }
+          : raw;
+        const values = validatePreferences(input, service().topicKeys());
+        const subscriber = await service().updatePreferences(token, values, {
+          ip: ctx.request.ip ?? null,
+        });
+        if (asHtml) {
+          html(ctx, 200, preferencesPage(subscriber, token, true));
+          return;
+        }
+        ctx.body = preferencesJson(subscriber);
+      });
+    },
+
+    async unsubscribePage(ctx: Context) {
+      await forPeople(ctx, true, async () => {
+        const token = validateToken(ctx.query.token);
+        const subscriber = await service().preferences(token);
+        html(ctx, 200, {
+          title: 'Newsletter abbestellen',
+          paragraphs:
+            subscriber.status === 'unsubscribed'
+              ? ['Diese Adresse ist bereits abgemeldet. Sie erhalten keinen Newsletter mehr.']
+              : [`Möchten Sie den Newsletter „${config().newsletterName}“ nicht mehr erhalten?`],
+          form:
+            subscriber.status === 'unsubscribed'
+              ? undefined
+              : {
+                  action: `/api/newsletter/unsubscribe?token=${encodeURIComponent(token)}`,
+                  button: 'Jetzt abmelden',
+                },
+          links: [
+            {
+              href: tokens().manageUrls(subscriber).preferencesUrl,
+              label: 'Lieber nur die Themen ändern',
+            },
+          ],
+        });
+      });
+    },
+
+    async unsubscribe(ctx: Context) {
+      const raw = body(ctx) as Record<string, unknown>;
+      const oneClick = raw['List-Unsubscribe'] === 'One-Click';
+      const asHtml = isFormPost(ctx) && !oneClick;
+      await forPeople(ctx, asHtml, async () => {
+        const token = validateToken(tokenFrom(ctx));
+        const subscriber = await service().unsubscribe(token, {
+          ip: ctx.request.ip ?? null,
+          via: oneClick ? 'one-click' : asHtml ? 'page' : 'api',
+        });
+        if (asHtml) {
+          html(ctx, 200, {
+            title: 'Abgemeldet',
+            tone: 'success',
+            paragraphs: [
+              'Sie sind vom Newsletter abgemeldet und erhalten keine weiteren Ausgaben.',
+              'Falls das ein Versehen war, können Sie sich jederzeit wieder anmelden.',
+            ],
+            links: [{ href: tokens().subscribePageUrl(), label: 'Wieder anmelden' }],
+          });
+          return;
+        }
+        ctx.status = 200;
+        ctx.body = { status: subscriber.status };
+      });
+    },
+  };
+
+  function preferencesPage(
+    subscriber: Subscriber,
+    token: string,
+    saved = false
+  ): Parameters<typeof renderPage>[0] {
+    return {
+      title: 'Newsletter-Einstellungen',
+      tone: saved ? 'success' : 'info',
+      paragraphs: [
+        ...(saved ? ['Ihre Einstellungen sind gespeichert.'] : []),
+        `Adresse: ${subscriber.email}`,
+        subscriber.status === 'active'
+          ? 'Wählen Sie die Themen, zu denen Sie den Newsletter erhalten möchten.'
+          : 'Diese Adresse erhält derzeit keinen Newsletter. Die Themen gelten, sobald Sie wieder angemeldet sind.',
+      ],
+      form: {
+        action: '/api/newsletter/preferences',
+        button: 'Speichern',
+        fields: { token },
+        choices: {
+          name: 'topics',
+          legend: 'Themen',
+          options: config().topics.map((topic) => ({
+            value: topic.key,
+            label: topic.label,
+            hint: topic.description,
+            checked: subscriber.topics.includes(topic.key),
+          })),
+        },
+      },
+      links: [
+        { href: tokens().manageUrls(subscriber).unsubscribeUrl, label: 'Newsletter abbestellen' },
+      ],
+    };
+  }
+};

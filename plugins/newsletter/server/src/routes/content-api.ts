@@ -1,0 +1,25 @@
+/**
+ * Public routes (mounted at /api/newsletter/...). Deliberately without users-permissions auth:
+ * they are protected by signed tokens and a per-IP rate limit.
+ */
+const route = (method: string, path: string, handler: string) => ({
+  method,
+  path,
+  handler: `subscription.${handler}`,
+  config: { auth: false as const, middlewares: ['plugin::newsletter.rate-limit'] },
+});
+
+export default {
+  type: 'content-api' as const,
+  routes: [
+    route('POST', '/subscribe', 'subscribe'),
+    route('GET', '/confirm', 'confirmPage'),
+    route('POST', '/confirm', 'confirm'),
+    route('GET', '/preferences', 'preferences'),
+    route('PUT', '/preferences', 'updatePreferences'),
+    // HTML forms can only POST: the preferences page saves through this one.
+    route('POST', '/preferences', 'updatePreferences'),
+    route('GET', '/unsubscribe', 'unsubscribePage'),
+    route('POST', '/unsubscribe', 'unsubscribe'),
+  ],
+};

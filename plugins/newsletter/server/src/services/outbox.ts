@@ -1,0 +1,177 @@
+/**
+ * Postbox for single mails (confirmation mails): a row per mail, sent right away when possible
+ * and retried with back-off when SMTP fails, so a subscription is never lost and the API never
+ * waits for a mail server. Several instances may run this: a row is claimed by a conditional
+ * UPDATE (compare-and-set on status and attempts) that only one claimer can win, and a claim is
+ * a lease that others may take over only after it expired.
+ */
+import crypto from 'crypto';
+import os from 'os';
+import type { Core } from '@strapi/strapi';
+import type { NewsletterConfig } from '../config';
+import { retryDelayMs } from '../lib/backoff';
+import { renderConfirmation } from '../mail/confirmation';
+
+const OUTBOX = 'plugin::newsletter.outbox-mail';
+const SUBSCRIBER = 'plugin::newsletter.subscriber';
+
+interface OutboxRow {
+  id: number;
+  kind: 'confirmation';
+  subscriberDocumentId: string;
+  status: string;
+  attempts: number;
+  leaseUntil: string | null;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+  const config = () => strapi.config.get('plugin::newsletter') as NewsletterConfig;
+  const rows = () => strapi.db.query(OUTBOX);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let again = false;
+
+  const finish = (row: OutboxRow, data: Record<string, unknown>) =>
+    rows().updateMany({
+      where: { id: row.id, status: 'sending', leaseOwner: owner },
+      data: { leaseOwner: null, leaseUntil: null, ...data },
+    });
+
+  const deliver = async (row: OutboxRow) => {
+    const subscriber = await strapi.db
+      .query(SUBSCRIBER)
+      .findOne({ where: { documentId: row.subscriberDocumentId } });
+    // Confirmed meanwhile, erased, or undeliverable: nothing to send any more.
+    if (!subscriber || !['pending', 'unsubscribed'].includes(subscriber.status)) {
+      await finish(row, { status: 'cancelled' });
+      return;
+    }
+    const tokens = strapi.plugin('newsletter').service('tokens');
+    const mail = await renderConfirmation(config(), {
+      name: subscriber.name,
+      topics: subscriber.topics ?? [],
+      confirmUrl: tokens.confirmUrl(subscriber),
+    });
+    const sent = await strapi
+      .plugin('newsletter')
+      .service('mailer')
+      .send({ to: subscriber.email, ...mail, headers: { 'X-Newsletter-Mail': 'confirmation' } });
+    await finish(row, {
+      status: 'sent',
+      sentAt: new Date(),
+      messageId: sent.messageId,
+      lastError: null,
+    });
+  };
+
+  const claimAndSend = async (candidate: OutboxRow, now: Date): Promise<boolean> => {
+    const { count } = await rows().updateMany({
+      where: { id: candidate.id, status: candidate.status, attempts: candidate.attempts },
+      data: {
+        status: 'sending',
+        attempts: candidate.attempts + 1,
+        leaseOwner: owner,
+        leaseUntil: new Date(now.getTime() + config().outbox.leaseSeconds * 1000),
+      },
+    });
+    if (count !== 1) return false;
+    const row = { ...candidate, status: 'sending', attempts: candidate.attempts + 1 };
+    try {
+      await deliver(row);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const final = row.attempts >= config().outbox.maxAttempts;
+      strapi.log.warn(
+        `[newsletter] ${row.kind} mail ${row.id} failed (attempt ${row.attempts}${final ? ', giving up' : ''}): ${message}`
+      );
+      await finish(row, {
+        status: final ? 'failed' : 'queued',
+        lastError: message.slice(0, 2000),
+        nextAttemptAt: new Date(
+          Date.now() +
+            retryDelayMs(row.attempts, { baseMs: config().outbox.retryBaseSeconds * 1000 })
+        ),
+      });
+    }
+    return true;
+  };
+
+  const runOnce = async (limit: number): Promise<number> => {
+    const now = new Date();
+    const due = (await rows().findMany({
+      where: {
+        $or: [
+          { status: 'queued', nextAttemptAt: { $lte: now } },
+          { status: 'sending', leaseUntil: { $lt: now } },
+        ],
+      },
+      orderBy: { id: 'asc' },
+      limit,
+    })) as OutboxRow[];
+    let handled = 0;
+    for (const candidate of due) {
+      if (await claimAndSend(candidate, now)) handled += 1;
+    }
+    return handled;
+  };
+
+  return {
+    owner,
+
+    async enqueueConfirmation(subscriberDocumentId: string) {
+      await rows().create({
+        data: {
+          kind: 'confirmation',
+          subscriberDocumentId,
+          status: 'queued',
+          attempts: 0,
+          nextAttemptAt: new Date(),
+        },
+      });
+      this.kick();
+    },
+
+    /** Sends what is due now, in the background (the caller does not wait for SMTP). */
+    kick() {
+      setImmediate(() => {
+        this.processDue().catch((error: unknown) =>
+          strapi.log.error(`[newsletter] outbox: ${error instanceof Error ? error.message : error}`)
+        );
+      });
+    },
+
+    /** Sends due mails; one run at a time per process (a call during a run schedules another). */
+    async processDue({ limit = 50 }: { limit?: number } = {}): Promise<number> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let total = 0;
+        do {
+          again = false;
+          total += await runOnce(limit);
+        } while (again);
+        return total;
+      })();
+      try {
+        return await running;
+      } finally {
+        running = undefined;
+      }
+    },
+
+    start() {
+      if (timer) return;
+      timer = setInterval(() => this.kick(), config().outbox.pollSeconds * 1000);
+      timer.unref();
+    },
+
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      if (running) await running.catch(() => undefined);
+    },
+  };
+};

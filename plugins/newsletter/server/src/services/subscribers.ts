@@ -1,0 +1,258 @@
+/**
+ * What editors do with subscribers: CSV import with a line-by-line report, CSV export, and the
+ * GDPR rights of one subscriber: access (Art. 15, JSON) and erasure (Art. 17: personal data
+ * deleted, a keyed hash of the address kept so imports cannot silently add it again).
+ */
+import type { Core } from '@strapi/strapi';
+import type { NewsletterConfig } from '../config';
+import { csvLine, parseCsv } from '../lib/csv';
+import { importRowSchema } from '../validation';
+import { appendHistory, SUBSCRIBER, type Subscriber } from './subscriptions';
+
+const SUPPRESSION = 'plugin::newsletter.suppression';
+const OUTBOX = 'plugin::newsletter.outbox-mail';
+
+export const EXPORT_COLUMNS = [
+  'email',
+  'name',
+  'organisation',
+  'topics',
+  'status',
+  'source',
+  'consentVersion',
+  'consentAt',
+  'consentIp',
+  'confirmedAt',
+  'confirmIp',
+  'unsubscribedAt',
+  'bounceCount',
+  'createdAt',
+] as const;
+
+export interface ImportReport {
+  rows: number;
+  created: { active: number; pending: number };
+  reactivated: number;
+  skipped: { line: number; email: string; reason: string }[];
+  errors: { line: number; field: string; message: string }[];
+}
+
+const REASONS = {
+  exists: 'Adresse ist bereits angemeldet oder wartet auf Bestätigung; unverändert.',
+  unsubscribed:
+    'Adresse hat sich abgemeldet; sie wird nur mit einer Einwilligung nach der Abmeldung (consentAt) wieder aufgenommen.',
+  erased:
+    'Adresse wurde auf Wunsch gelöscht (Art. 17 DSGVO); sie wird nur mit einer Einwilligung nach der Löschung (consentAt) wieder aufgenommen.',
+  undeliverable: 'Adresse ist als unzustellbar oder mit Beschwerde gesperrt; unverändert.',
+  duplicate: (line: number) => `Adresse steht bereits in Zeile ${line} dieser Datei.`,
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::newsletter') as NewsletterConfig;
+  const documents = () => strapi.documents(SUBSCRIBER as never);
+  const plugin = () => strapi.plugin('newsletter');
+
+  const findByEmail = async (email: string) =>
+    (await documents().findFirst({ filters: { email } } as never)) as unknown as Subscriber | null;
+
+  return {
+    async importCsv(text: string): Promise<ImportReport> {
+      const { header, rows } = parseCsv(text);
+      const report: ImportReport = {
+        rows: rows.length,
+        created: { active: 0, pending: 0 },
+        reactivated: 0,
+        skipped: [],
+        errors: [],
+      };
+      if (!header.includes('email')) {
+        report.errors.push({
+          line: 1,
+          field: 'email',
+          message: 'Die Kopfzeile braucht eine Spalte "email".',
+        });
+        return report;
+      }
+      const schema = importRowSchema(config().topics.map((topic) => topic.key));
+      const seen = new Map<string, number>();
+      const tokens = plugin().service('tokens');
+
+      for (const { line, values } of rows) {
+        const parsed = schema.safeParse({
+          email: values.email ?? '',
+          name: values.name ?? '',
+          organisation: values.organisation ?? '',
+          topics: values.topics ?? '',
+          consentAt: values.consentAt ?? '',
+          consentIp: values.consentIp ?? '',
+        });
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            report.errors.push({
+              line,
+              field: String(issue.path[0] ?? ''),
+              message: issue.message,
+            });
+          }
+          continue;
+        }
+        const row = parsed.data;
+        if (seen.has(row.email)) {
+          report.skipped.push({
+            line,
+            email: row.email,
+            reason: REASONS.duplicate(seen.get(row.email)!),
+          });
+          continue;
+        }
+        seen.set(row.email, line);
+        const consentAt = row.consentAt as Date | null;
+        const now = new Date();
+        const importEvent = {
+          at: now.toISOString(),
+          event: 'imported',
+          consentAt: consentAt?.toISOString() ?? null,
+        };
+
+        const suppression = await strapi.db
+          .query(SUPPRESSION)
+          .findOne({ where: { addressHash: tokens.addressHash(row.email) } });
+        if (suppression) {
+          if (!consentAt || consentAt <= new Date(suppression.suppressedAt)) {
+            report.skipped.push({ line, email: row.email, reason: REASONS.erased });
+            continue;
+          }
+          await strapi.db.query(SUPPRESSION).delete({ where: { id: suppression.id } });
+        }
+
+        const existing = await findByEmail(row.email);
+        if (existing) {
+          if (existing.status === 'active' || existing.status === 'pending') {
+            report.skipped.push({ line, email: row.email, reason: REASONS.exists });
+          } else if (existing.status === 'unsubscribed') {
+            const unsubscribedAt = existing.unsubscribedAt
+              ? new Date(existing.unsubscribedAt)
+              : new Date(0);
+            if (!consentAt || consentAt <= unsubscribedAt) {
+              report.skipped.push({ line, email: row.email, reason: REASONS.unsubscribed });
+              continue;
+            }
+            await documents().update({
+              documentId: existing.documentId,
+              data: {
+                status: 'active',
+                topics: row.topics,
+                consentVersion: 'import',
+                consentAt: consentAt.toISOString(),
+                consentIp: row.consentIp,
+                unsubscribedAt: null,
+                history: appendHistory(existing.history, importEvent),
+              },
+            } as never);
+            report.reactivated += 1;
+          } else {
+            report.skipped.push({ line, email: row.email, reason: REASONS.undeliverable });
+          }
+          continue;
+        }
+
+        const created = (await documents().create({
+          data: {
+            email: row.email,
+            name: row.name,
+            organisation: row.organisation,
+            topics: row.topics,
+            status: consentAt ? 'active' : 'pending',
+            source: 'import',
+            consentVersion: consentAt ? 'import' : null,
+            consentAt: consentAt?.toISOString() ?? null,
+            consentIp: row.consentIp,
+            bounceCount: 0,
+            history: [importEvent],
+          },
+        } as never)) as unknown as Subscriber;
+        if (consentAt) {
+          report.created.active += 1;
+        } else {
+          report.created.pending += 1;
+          await plugin().service('subscriptions').requestConfirmation(created, now);
+        }
+      }
+      return report;
+    },
+
+    /** All subscribers as CSV, read page by page (memory stays flat for large lists). */
+    async *exportCsv(pageSize = 500): AsyncGenerator<string> {
+      yield csvLine([...EXPORT_COLUMNS]);
+      let lastId = 0;
+      for (;;) {
+        const page = (await strapi.db.query(SUBSCRIBER).findMany({
+          where: { id: { $gt: lastId } },
+          orderBy: { id: 'asc' },
+          limit: pageSize,
+        })) as Subscriber[];
+        if (page.length === 0) return;
+        yield page
+          .map((subscriber) =>
+            csvLine(
+              EXPORT_COLUMNS.map((column) =>
+                column === 'topics' ? (subscriber.topics ?? []).join(';') : subscriber[column]
+              )
+            )
+          )
+          .join('');
+        lastId = page[page.length - 1].id;
+      }
+    },
+
+    async find(documentId: string) {
+      return (await documents().findOne({ documentId } as never)) as unknown as Subscriber | null;
+    },
+
+    /** Art. 15: everything stored about one subscriber. */
+    async personalData(documentId: string) {
+      const subscriber = await this.find(documentId);
+      if (!subscriber) return null;
+      const mails = await strapi.db.query(OUTBOX).findMany({
+        where: { subscriberDocumentId: documentId },
+        orderBy: { id: 'asc' },
+      });
+      const { id: _id, ...data } = subscriber;
+      return {
+        exportedAt: new Date().toISOString(),
+        subscriber: data,
+        consentText:
+          data.consentVersion === config().consent.version ? config().consent.text : null,
+        mails: mails.map((mail: Record<string, unknown>) => ({
+          kind: mail.kind,
+          status: mail.status,
+          attempts: mail.attempts,
+          sentAt: mail.sentAt,
+          createdAt: mail.createdAt,
+        })),
+      };
+    },
+
+    /** Art. 17: deletes the subscriber and its mail records; keeps only a keyed address hash. */
+    async erase(documentId: string) {
+      const subscriber = await this.find(documentId);
+      if (!subscriber) return false;
+      const addressHash = plugin().service('tokens').addressHash(subscriber.email);
+      await strapi.db.transaction(async () => {
+        await strapi.db.query(OUTBOX).deleteMany({ where: { subscriberDocumentId: documentId } });
+        await documents().delete({ documentId } as never);
+        const existing = await strapi.db.query(SUPPRESSION).findOne({ where: { addressHash } });
+        if (existing) {
+          await strapi.db
+            .query(SUPPRESSION)
+            .update({ where: { id: existing.id }, data: { suppressedAt: new Date() } });
+        } else {
+          await strapi.db
+            .query(SUPPRESSION)
+            .create({ data: { addressHash, reason: 'erased', suppressedAt: new Date() } });
+        }
+      });
+      return true;
+    },
+  };
+};

@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import type { NewsletterConfig } from '../config';
+import {
+  addressHash,
+  createToken,
+  tokenMatchesAddress,
+  verifyToken,
+  type TokenClaims,
+  type TokenPurpose,
+} from '../lib/tokens';
+
+export interface TokenSubject {
+  documentId: string;
+  email: string;
+}
+
+/** Token signing with the configured secret, and the links that carry the tokens. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::newsletter') as NewsletterConfig;
+  const base = () => config().publicUrl.replace(/\/+$/, '');
+
+  return {
+    confirmToken(subject: TokenSubject, now = new Date()) {
+      return createToken(
+        {
+          purpose: 'confirm',
+          subscriberId: subject.documentId,
+          email: subject.email,
+          ttlSeconds: Math.round(config().confirmTokenTtlHours * 3600),
+        },
+        config().secret,
+        now
+      );
+    },
+
+    manageToken(subject: TokenSubject) {
+      return createToken(
+        { purpose: 'manage', subscriberId: subject.documentId, email: subject.email },
+        config().secret
+      );
+    },
+
+    verify(token: unknown, purpose: TokenPurpose) {
+      return verifyToken(token, config().secret, purpose);
+    },
+
+    matches(claims: TokenClaims, email: string) {
+      return tokenMatchesAddress(claims, email, config().secret);
+    },
+
+    addressHash(email: string) {
+      return addressHash(email, config().secret);
+    },
+
+    confirmUrl(subject: TokenSubject) {
+      return `${base()}/api/newsletter/confirm?token=${encodeURIComponent(this.confirmToken(subject))}`;
+    },
+
+    /** Preferences and unsubscribe links, as they go into every newsletter. */
+    manageUrls(subject: TokenSubject) {
+      const token = encodeURIComponent(this.manageToken(subject));
+      return {
+        preferencesUrl: `${base()}/api/newsletter/preferences?token=${token}`,
+        unsubscribeUrl: `${base()}/api/newsletter/unsubscribe?token=${token}`,
+      };
+    },
+
+    subscribePageUrl() {
+      return config().subscribePageUrl ?? `${base()}/newsletter/`;
+    },
+  };
+};

@@ -1,0 +1,125 @@
+/**
+ * Request validation (zod, through Strapi's `validateZodSchema`, so a failure is Strapi's
+ * ValidationError: status 400, `details.errors[].path` naming the field). Messages are German
+ * because subscribers read them next to the form fields.
+ */
+import { validateZodSchema, z } from '@strapi/utils';
+
+export const MESSAGES = {
+  email: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
+  consent: 'Bitte bestätigen Sie die Einwilligung, damit wir Ihnen den Newsletter senden dürfen.',
+  topicsMissing: 'Bitte wählen Sie mindestens ein Thema.',
+  topicUnknown: 'Dieses Thema gibt es nicht.',
+  token: 'Der Link ist unvollständig. Bitte öffnen Sie ihn direkt aus der E-Mail.',
+  tooLong: (max: number) => `Bitte höchstens ${max} Zeichen eingeben.`,
+  text: 'Bitte geben Sie einen Text ein.',
+};
+
+export const emailSchema = z
+  .string({ error: MESSAGES.email })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: MESSAGES.email })
+  .pipe(z.email({ error: MESSAGES.email }));
+
+const optionalText = (max: number) =>
+  z
+    .string({ error: MESSAGES.text })
+    .trim()
+    .max(max, { error: MESSAGES.tooLong(max) })
+    .optional()
+    .nullable()
+    .transform((value) => (value ? value : null));
+
+export const topicsSchema = (keys: string[]) =>
+  z
+    .array(
+      z
+        .string({ error: MESSAGES.topicUnknown })
+        .refine((key) => keys.includes(key), MESSAGES.topicUnknown),
+      {
+        error: MESSAGES.topicsMissing,
+      }
+    )
+    .min(1, { error: MESSAGES.topicsMissing })
+    .transform((topics) => [...new Set(topics)]);
+
+export const tokenSchema = z
+  .string({ error: MESSAGES.token })
+  .min(10, { error: MESSAGES.token })
+  .max(1024);
+
+export const validateSubscribe = (body: unknown, topicKeys: string[]) =>
+  validateZodSchema(
+    z.object(
+      {
+        email: emailSchema,
+        name: optionalText(120),
+        organisation: optionalText(160),
+        topics: topicsSchema(topicKeys),
+        consent: z.literal(true, { error: MESSAGES.consent }),
+        website: z.unknown().optional(),
+      },
+      { error: 'Bitte senden Sie die Anmeldedaten als JSON-Objekt.' }
+    )
+  )(body);
+
+export const validateToken = (token: unknown) =>
+  validateZodSchema(z.object({ token: tokenSchema }))({ token }).token;
+
+export const validatePreferences = (body: unknown, topicKeys: string[]) =>
+  validateZodSchema(
+    z.object(
+      {
+        topics: topicsSchema(topicKeys),
+        name: optionalText(120),
+        organisation: optionalText(160),
+      },
+      { error: 'Bitte senden Sie die Einstellungen als JSON-Objekt.' }
+    )
+  )(body);
+
+/** One CSV import row (columns email,name,organisation,topics,consentAt,consentIp). */
+export const importRowSchema = (topicKeys: string[]) =>
+  z.object({
+    email: emailSchema,
+    name: optionalText(120),
+    organisation: optionalText(160),
+    topics: z
+      .string()
+      .transform((value) =>
+        value
+          .split(/[;|]/)
+          .map((topic) => topic.trim())
+          .filter(Boolean)
+      )
+      .pipe(topicsSchema(topicKeys)),
+    consentAt: z
+      .string()
+      .trim()
+      .transform((value, context) => {
+        if (!value) return null;
+        const date = new Date(value);
+        if (Number.isNaN(date.getTime()) || date.getTime() > Date.now() + 60_000) {
+          context.addIssue({
+            code: 'custom',
+            message: 'consentAt must be a date in the past (ISO 8601)',
+          });
+          return z.NEVER;
+        }
+        return date;
+      }),
+    consentIp: z
+      .string()
+      .trim()
+      .max(64)
+      .refine(
+        (value) => value === '' || /^[0-9a-fA-F:.]+$/.test(value),
+        'consentIp must be an IP address'
+      )
+      .transform((value) => value || null),
+  });
+
+export const validateDocumentId = (id: unknown) =>
+  validateZodSchema(z.object({ id: z.string().regex(/^[a-z0-9]{10,64}$/, 'invalid id') }))({ id })
+    .id;
