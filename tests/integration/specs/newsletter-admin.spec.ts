@@ -104,6 +104,28 @@ describe('newsletter admin: CSV import, export, GDPR', () => {
     expect((await findSubscriber('import.active@example.org')).status).toBe('active');
   });
 
+  it('an editor writing through the Document Service (as the admin does) gets the same rules', async () => {
+    const documents = getStrapi().documents('plugin::newsletter.subscriber' as never);
+    const created = (await documents.create({
+      data: {
+        email: '  Editor.Typed@Example.ORG ',
+        topics: ['offers'],
+        status: 'active',
+        source: 'admin',
+      },
+    } as never)) as unknown as { documentId: string; email: string };
+    expect(created.email).toBe('editor.typed@example.org');
+    await expect(
+      documents.update({ documentId: created.documentId, data: { topics: ['unbekannt'] } } as never)
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(
+      documents.create({ data: { email: 'no.topics@example.org', status: 'active' } } as never)
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(
+      documents.create({ data: { email: 'EDITOR.TYPED@example.org', topics: ['offers'] } } as never)
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+  });
+
   it('exports all subscribers as CSV', async () => {
     const response = await request(server())
       .get('/newsletter/subscribers/export')

@@ -37,6 +37,7 @@ describe('newsletter: tokens', () => {
     expect(json.body.error.name).toBe('ValidationError');
     expect(json.body.error.message).toContain('abgelaufen');
     expect(json.body.error.details.errors[0].path).toEqual(['token']);
+    expect(json.body.error.details.subscribeUrl).toBe('http://cms.test/newsletter/');
 
     const page = await request(server())
       .get(`/api/newsletter/confirm?token=${encodeURIComponent(expired)}`)

@@ -49,9 +49,10 @@ export const TOKEN_MESSAGES = {
     'Dieser Link ist ungültig oder nicht mehr gültig. Bitte melden Sie sich erneut an oder öffnen Sie den Link aus der neuesten E-Mail.',
 };
 
-export const tokenError = (message: string) =>
+export const tokenError = (message: string, subscribeUrl?: string) =>
   new errors.ValidationError(message, {
     errors: [{ path: ['token'], message, name: 'ValidationError' }],
+    ...(subscribeUrl ? { subscribeUrl } : {}),
   });
 
 export const appendHistory = (
@@ -77,9 +78,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const fromToken = async (token: unknown, purpose: TokenPurpose) => {
     const tokens = plugin().service('tokens');
     const result = tokens.verify(token, purpose);
+    const subscribeUrl = tokens.subscribePageUrl();
     if (!result.ok) {
       throw tokenError(
-        result.reason === 'expired' ? TOKEN_MESSAGES.expired : TOKEN_MESSAGES.invalid
+        result.reason === 'expired' ? TOKEN_MESSAGES.expired : TOKEN_MESSAGES.invalid,
+        subscribeUrl
       );
     }
     const claims = result.claims as TokenClaims;
@@ -87,7 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: claims.s,
     } as never)) as unknown as Subscriber | null;
     if (!subscriber || !tokens.matches(claims, subscriber.email)) {
-      throw tokenError(TOKEN_MESSAGES.invalid);
+      throw tokenError(TOKEN_MESSAGES.invalid, subscribeUrl);
     }
     return { subscriber, claims };
   };
@@ -171,7 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // (`i` has whole seconds, hence the 999 ms.)
       const unsubscribedAt = subscriber.unsubscribedAt ? Date.parse(subscriber.unsubscribedAt) : 0;
       if (claims.i * 1000 + 999 < unsubscribedAt) {
-        throw tokenError(TOKEN_MESSAGES.invalid);
+        throw tokenError(TOKEN_MESSAGES.invalid, plugin().service('tokens').subscribePageUrl());
       }
       const now = new Date();
       const updated = await update(subscriber, {
