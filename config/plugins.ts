@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { newsletterSections } from '../src/newsletter/sections';
 import { ensureSecrets } from './lib/secrets';
 
 /** "Name <address>" or a plain address, as in MAIL_FROM. */
@@ -61,6 +62,35 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           ),
           lines: env.array('IMPRINT_LINES', ['Lindhooper Straße 67', '27283 Verden (Aller)']),
           url: env('IMPRINT_URL', `${publicUrl}/impressum`),
+        },
+        topics: [
+          {
+            key: 'offers',
+            label: 'Angebote',
+            description: 'Ausbildungsplätze, Praktika, Veranstaltungen und Beratung',
+          },
+          {
+            key: 'practice-examples',
+            label: 'Praxisbeispiele',
+            description: 'Wie andere Kommunen Übergänge und Fachkräftesicherung gestalten',
+          },
+          {
+            key: 'employer-tips',
+            label: 'Arbeitgeber-Tipps',
+            description: 'Praktische Maßnahmen für attraktive Arbeitgeber',
+          },
+        ],
+        sections: newsletterSections(env('SITE_URL', publicUrl).replace(/\/+$/, '')),
+        scheduler: {
+          enabled: env.bool('NEWSLETTER_SCHEDULER', true),
+          timezone: 'Europe/Berlin',
+          tickCron: '* * * * *',
+        },
+        digest: {
+          enabled: env.bool('NEWSLETTER_DIGEST', true),
+          cron: env('NEWSLETTER_DIGEST_CRON', '0 8 * * 2#1'),
+          autoSend: env.bool('NEWSLETTER_DIGEST_AUTOSEND', false),
+          subject: 'Neuigkeiten aus Ausbildung und Fachkräftesicherung',
         },
         confirmTokenTtlHours: env.int('NEWSLETTER_CONFIRM_TTL_HOURS', 72),
         rateLimit: { windowSeconds: 60, max: env.int('NEWSLETTER_RATE_LIMIT_MAX', 20) },

@@ -71,13 +71,15 @@ export const startMailSink = async (port = 0): Promise<MailSink> => {
             subject: parsed.subject ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
             text: parsed.text ?? '',
+            // The raw header value as sent (mailparser turns some headers into objects).
             header: (name) => {
-              const value = parsed.headers.get(name.toLowerCase());
-              return value === undefined
-                ? undefined
-                : typeof value === 'string'
-                  ? value
-                  : JSON.stringify(value);
+              const line = parsed.headerLines.find((header) => header.key === name.toLowerCase());
+              return line
+                ? line.line
+                    .slice(line.line.indexOf(':') + 1)
+                    .replace(/\r?\n[ \t]+/g, ' ')
+                    .trim()
+                : undefined;
             },
           };
           mails.push(mail);

@@ -22,3 +22,4 @@ import './specs/newsletter-subscribe.spec';
 import './specs/newsletter-tokens.spec';
 import './specs/newsletter-delivery.spec';
 import './specs/newsletter-admin.spec';
+import './specs/newsletter-send.spec';

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.plugin('newsletter').service('outbox').stop();
-  strapi.plugin('newsletter').service('mailer').reset();
+  const newsletter = strapi.plugin('newsletter');
+  await newsletter.service('scheduler').stop();
+  await newsletter.service('dispatcher').stop();
+  await newsletter.service('outbox').stop();
+  newsletter.service('mailer').reset();
 };

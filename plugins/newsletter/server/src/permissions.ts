@@ -3,10 +3,18 @@ export const ACTIONS = {
   import: 'subscribers.import',
   export: 'subscribers.export',
   gdpr: 'subscribers.gdpr',
+  readIssues: 'issues.read',
+  editIssues: 'issues.edit',
+  testIssues: 'issues.test',
+  sendIssues: 'issues.send',
 } as const;
 
 export const ACTION_DEFINITIONS = [
   { uid: ACTIONS.import, displayName: 'Abonnenten importieren (CSV)' },
   { uid: ACTIONS.export, displayName: 'Abonnenten exportieren (CSV)' },
   { uid: ACTIONS.gdpr, displayName: 'DSGVO: Auskunft und Löschung einzelner Abonnenten' },
+  { uid: ACTIONS.readIssues, displayName: 'Ausgaben und Versandstand ansehen' },
+  { uid: ACTIONS.editIssues, displayName: 'Ausgaben anlegen und bearbeiten' },
+  { uid: ACTIONS.testIssues, displayName: 'Vorschau und Testversand' },
+  { uid: ACTIONS.sendIssues, displayName: 'Versand planen, starten, anhalten und abbrechen' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'newsletter' }));

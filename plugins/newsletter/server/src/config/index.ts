@@ -3,6 +3,35 @@
  * is set by the app in `config/plugins.ts`; the defaults are generic German texts.
  */
 import { z } from '@strapi/utils';
+import type { NewsletterItem } from '../mail/issue';
+
+/** Turns one document of the section's content type into what the mail shows. */
+export type ItemRenderer = (
+  document: Record<string, unknown>,
+  context: { publicUrl: string; now: Date }
+) => NewsletterItem;
+
+const fn = <T>(what: string) =>
+  z.custom<T>((value) => typeof value === 'function', { message: `${what} must be a function` });
+
+/**
+ * A newsletter section: which topic it serves, where its items come from (a content type of
+ * the app), what is current, and how an item looks. The plugin knows the app's content only
+ * through these.
+ */
+const section = z.object({
+  topic: z.string(),
+  title: z.string().min(1),
+  uid: z.string().regex(/^[a-z]+::[a-z0-9-]+\.[a-z0-9-]+$/),
+  populate: z.unknown().optional(),
+  /** a Document Service filter for what may still be sent, given the current time */
+  current: fn<(now: Date) => Record<string, unknown>>('current').optional(),
+  render: fn<ItemRenderer>('render'),
+  /** how many items the automatic proposal takes at most */
+  maxItems: z.number().int().positive(),
+});
+
+export type SectionConfig = z.infer<typeof section>;
 
 const topic = z.object({
   key: z.string().regex(/^[a-z0-9-]+$/),
@@ -59,6 +88,36 @@ export const configSchema = z.object({
     retryBaseSeconds: z.number().positive(),
     leaseSeconds: z.number().positive(),
   }),
+  sections: z.array(section),
+  scheduler: z.object({
+    /** the tick that starts due issues and resumes interrupted sends (off in tests) */
+    enabled: z.boolean(),
+    timezone: z.string().min(1),
+    tickCron: z.string().min(1),
+  }),
+  digest: z.object({
+    enabled: z.boolean(),
+    /** node-cron expression in `scheduler.timezone`; default: first Tuesday of the month, 08:00 */
+    cron: z.string().min(1),
+    /** schedule the automatic draft at once; off: editors check and send it */
+    autoSend: z.boolean(),
+    subject: z.string().min(1),
+  }),
+  dispatch: z.object({
+    /** deliveries claimed per batch */
+    batchSize: z.number().int().positive(),
+    /** "sent" is written after this many accepted messages, or after `flushIntervalMs` */
+    flushSize: z.number().int().positive(),
+    flushIntervalMs: z.number().int().positive(),
+    leaseSeconds: z.number().positive(),
+    /** attempts for temporary (4xx) failures */
+    maxAttempts: z.number().int().positive(),
+    retryBaseSeconds: z.number().positive(),
+    /** consecutive failed messages (any cause) after which the issue is paused */
+    maxConsecutiveFailures: z.number().int().positive(),
+    /** how long SMTP may stay unreachable before the issue is paused */
+    unreachablePauseSeconds: z.number().positive(),
+  }),
 });
 
 export type NewsletterConfig = z.infer<typeof configSchema>;
@@ -99,9 +158,40 @@ export default {
     imprint: { organisation: 'Herausgeber', lines: [] },
     transport: { smtp: null, mailDir: '.tmp/mail' },
     outbox: { pollSeconds: 30, maxAttempts: 8, retryBaseSeconds: 60, leaseSeconds: 120 },
+    sections: [],
+    scheduler: { enabled: true, timezone: 'Europe/Berlin', tickCron: '* * * * *' },
+    digest: {
+      enabled: true,
+      cron: '0 8 * * 2#1',
+      autoSend: false,
+      subject: 'Neuigkeiten aus Ausbildung und Fachkräftesicherung',
+    },
+    dispatch: {
+      batchSize: 100,
+      flushSize: 20,
+      flushIntervalMs: 250,
+      leaseSeconds: 60,
+      maxAttempts: 5,
+      retryBaseSeconds: 60,
+      maxConsecutiveFailures: 200,
+      unreachablePauseSeconds: 600,
+    },
   },
   validator(config: unknown) {
-    const result = configSchema.safeParse(config);
+    const result = configSchema
+      .superRefine((value, context) => {
+        const topics = value.topics.map((topic) => topic.key);
+        value.sections.forEach((entry, index) => {
+          if (!topics.includes(entry.topic)) {
+            context.addIssue({
+              code: 'custom',
+              path: ['sections', index, 'topic'],
+              message: `unknown topic "${entry.topic}" (topics: ${topics.join(', ')})`,
+            });
+          }
+        });
+      })
+      .safeParse(config);
     if (!result.success) {
       const problems = result.error.issues
         .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)

@@ -1,3 +1,5 @@
+import delivery from './delivery/schema.json';
+import issue from './issue/schema.json';
 import outboxMail from './outbox-mail/schema.json';
 import subscriber from './subscriber/schema.json';
 import suppression from './suppression/schema.json';
@@ -6,4 +8,6 @@ export default {
   subscriber: { schema: subscriber },
   suppression: { schema: suppression },
   'outbox-mail': { schema: outboxMail },
+  issue: { schema: issue },
+  delivery: { schema: delivery },
 };

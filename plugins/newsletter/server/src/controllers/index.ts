@@ -1,4 +1,5 @@
+import issues from './issues';
 import subscribers from './subscribers';
 import subscription from './subscription';
 
-export default { subscription, subscribers };
+export default { subscription, subscribers, issues };

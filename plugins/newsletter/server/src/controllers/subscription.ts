@@ -156,6 +156,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** The public web version of a sent issue ("view in browser"); no personal data. */
+    async webVersion(ctx: Context) {
+      const id = String(ctx.params.id ?? '');
+      const page = /^[a-z0-9]{10,64}$/.test(id)
+        ? await strapi.plugin('newsletter').service('issues').webVersion(id)
+        : null;
+      if (!page)
+        throw new errors.NotFoundError(
+          'Diese Ausgabe gibt es nicht oder sie wurde noch nicht versendet.'
+        );
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.set('Cache-Control', 'public, max-age=300');
+      ctx.body = page;
+    },
+
     async unsubscribePage(ctx: Context) {
       await forPeople(ctx, true, async () => {
         const token = validateToken(ctx.query.token);

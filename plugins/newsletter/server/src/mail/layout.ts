@@ -20,6 +20,8 @@ export interface LayoutOptions {
   sections: string;
   /** extra footer lines (HTML, already escaped), e.g. why the reader gets this mail */
   footerNote?: string;
+  /** a small line above the header (HTML, already escaped), e.g. the "view in browser" link */
+  topNote?: string;
 }
 
 export const imprintText = (config: Pick<NewsletterConfig, 'imprint'>): string[] => [
@@ -30,7 +32,7 @@ export const imprintText = (config: Pick<NewsletterConfig, 'imprint'>): string[]
 
 export const layout = (
   config: Pick<NewsletterConfig, 'newsletterName' | 'imprint' | 'privacyUrl'>,
-  { title, preheader, sections, footerNote }: LayoutOptions
+  { title, preheader, sections, footerNote, topNote }: LayoutOptions
 ): string => {
   const imprint = [config.imprint.organisation, ...config.imprint.lines]
     .map(escapeHtml)
@@ -56,7 +58,16 @@ export const layout = (
     </mj-attributes>
   </mj-head>
   <mj-body background-color="${COLORS.background}" width="600px">
-    <mj-section background-color="${COLORS.brand}" padding="16px 24px">
+${
+  topNote
+    ? `    <mj-section padding="8px 24px">
+      <mj-column>
+        <mj-text align="center" font-size="12px" line-height="18px" color="${COLORS.muted}">${topNote}</mj-text>
+      </mj-column>
+    </mj-section>
+`
+    : ''
+}    <mj-section background-color="${COLORS.brand}" padding="16px 24px">
       <mj-column>
         <mj-text color="#ffffff" font-size="20px" font-weight="bold">${escapeHtml(config.newsletterName)}</mj-text>
       </mj-column>

@@ -35,5 +35,28 @@ export default {
       handler: 'subscribers.erase',
       config: guarded(ACTIONS.gdpr),
     },
+    ...(
+      [
+        ['GET', '/issues', 'list', ACTIONS.readIssues],
+        ['POST', '/issues', 'create', ACTIONS.editIssues],
+        ['GET', '/issues/proposal', 'proposal', ACTIONS.editIssues],
+        ['GET', '/issues/:id', 'findOne', ACTIONS.readIssues],
+        ['PUT', '/issues/:id', 'update', ACTIONS.editIssues],
+        ['GET', '/issues/:id/preview', 'preview', ACTIONS.testIssues],
+        ['POST', '/issues/:id/test', 'test', ACTIONS.testIssues],
+        ['GET', '/issues/:id/progress', 'progress', ACTIONS.readIssues],
+        ['POST', '/issues/:id/schedule', 'schedule', ACTIONS.sendIssues],
+        ['POST', '/issues/:id/unschedule', 'unschedule', ACTIONS.sendIssues],
+        ['POST', '/issues/:id/send', 'send', ACTIONS.sendIssues],
+        ['POST', '/issues/:id/pause', 'pause', ACTIONS.sendIssues],
+        ['POST', '/issues/:id/resume', 'resume', ACTIONS.sendIssues],
+        ['POST', '/issues/:id/cancel', 'cancel', ACTIONS.sendIssues],
+      ] as const
+    ).map(([method, path, action, permission]) => ({
+      method,
+      path,
+      handler: `issues.${action}`,
+      config: guarded(permission),
+    })),
   ],
 };

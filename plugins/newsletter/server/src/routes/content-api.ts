@@ -21,5 +21,6 @@ export default {
     route('POST', '/preferences', 'updatePreferences'),
     route('GET', '/unsubscribe', 'unsubscribePage'),
     route('POST', '/unsubscribe', 'unsubscribe'),
+    route('GET', '/issues/:id/web', 'webVersion'),
   ],
 };

@@ -1,7 +1,21 @@
+import composer from './composer';
+import dispatcher from './dispatcher';
+import issues from './issues';
 import mailer from './mailer';
 import outbox from './outbox';
+import scheduler from './scheduler';
 import subscribers from './subscribers';
 import subscriptions from './subscriptions';
 import tokens from './tokens';
 
-export default { mailer, outbox, subscribers, subscriptions, tokens };
+export default {
+  composer,
+  dispatcher,
+  issues,
+  mailer,
+  outbox,
+  scheduler,
+  subscribers,
+  subscriptions,
+  tokens,
+};

@@ -123,3 +123,65 @@ export const importRowSchema = (topicKeys: string[]) =>
 export const validateDocumentId = (id: unknown) =>
   validateZodSchema(z.object({ id: z.string().regex(/^[a-z0-9]{10,64}$/, 'invalid id') }))({ id })
     .id;
+
+const items = z.array(
+  z.object({
+    section: z.string().regex(/^[a-z0-9-]+$/),
+    documentId: z.string().regex(/^[a-z0-9]{10,64}$/),
+  }),
+  { error: 'Beiträge müssen eine Liste aus { section, documentId } sein.' }
+);
+
+export const validateIssueCreate = (body: unknown) =>
+  validateZodSchema(
+    z.object({
+      subject: z
+        .string({ error: 'Bitte geben Sie einen Betreff ein.' })
+        .trim()
+        .min(1, 'Bitte geben Sie einen Betreff ein.')
+        .max(200),
+      preheader: optionalText(200),
+      intro: z.array(z.unknown()).optional().nullable(),
+      items: items.optional(),
+    })
+  )(body);
+
+export const validateIssueUpdate = (body: unknown) =>
+  validateZodSchema(
+    z.object({
+      subject: z.string().trim().min(1, 'Bitte geben Sie einen Betreff ein.').max(200).optional(),
+      preheader: optionalText(200),
+      intro: z.array(z.unknown()).optional().nullable(),
+      items: items.optional(),
+    })
+  )(body);
+
+export const validateTestSend = (body: unknown) =>
+  validateZodSchema(
+    z.object({
+      emails: z
+        .array(emailSchema, { error: 'Bitte geben Sie mindestens eine Adresse an.' })
+        .min(1, 'Bitte geben Sie mindestens eine Adresse an.')
+        .max(10, 'Höchstens 10 Testadressen.'),
+      topics: z.array(z.string()).optional(),
+    })
+  )(body);
+
+export const validatePreviewQuery = (query: unknown, topicKeys: string[]) =>
+  validateZodSchema(
+    z.object({
+      topics: z
+        .string()
+        .optional()
+        .transform((value) =>
+          value
+            ? value
+                .split(',')
+                .map((topic) => topic.trim())
+                .filter(Boolean)
+            : topicKeys
+        )
+        .pipe(z.array(z.string().refine((key) => topicKeys.includes(key), MESSAGES.topicUnknown))),
+      format: z.enum(['html', 'text']).default('html'),
+    })
+  )(query);

@@ -1,0 +1,103 @@
+/** Admin routes for newsletter issues: thin, validate and call the `issues` service. */
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { NewsletterConfig } from '../config';
+import { publicIssue } from '../services/issues';
+import type { IssueRow } from '../services/dispatcher';
+import {
+  validateDocumentId,
+  validateIssueCreate,
+  validateIssueUpdate,
+  validatePreviewQuery,
+  validateTestSend,
+} from '../validation';
+
+const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => strapi.plugin('newsletter').service('issues');
+  const topicKeys = () =>
+    (strapi.config.get('plugin::newsletter') as NewsletterConfig).topics.map((topic) => topic.key);
+  const id = (ctx: Context) => validateDocumentId(ctx.params.id);
+  const one = (issue: IssueRow) => ({
+    data: publicIssue(issue as IssueRow & Record<string, unknown>),
+  });
+
+  return {
+    async list(ctx: Context) {
+      const page = Math.max(1, Number(ctx.query.page) || 1);
+      const pageSize = Math.min(100, Math.max(1, Number(ctx.query.pageSize) || 25));
+      const { results, pagination } = await service().list({ page, pageSize });
+      ctx.body = { data: results, meta: { pagination } };
+    },
+
+    async create(ctx: Context) {
+      ctx.status = 201;
+      ctx.body = one(await service().create(validateIssueCreate(body(ctx))));
+    },
+
+    async findOne(ctx: Context) {
+      ctx.body = one(await service().find(id(ctx)));
+    },
+
+    async update(ctx: Context) {
+      ctx.body = one(await service().update(id(ctx), validateIssueUpdate(body(ctx))));
+    },
+
+    async proposal(ctx: Context) {
+      const since =
+        typeof ctx.query.since === 'string' && ctx.query.since
+          ? new Date(ctx.query.since)
+          : undefined;
+      ctx.body = {
+        data: await service().propose(since && !Number.isNaN(since.getTime()) ? since : undefined),
+      };
+    },
+
+    async preview(ctx: Context) {
+      const query = validatePreviewQuery(ctx.query, topicKeys());
+      const preview = await service().preview(id(ctx), query);
+      if (ctx.query.raw !== undefined) {
+        ctx.type =
+          query.format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8';
+        ctx.body = preview.body ?? '';
+        return;
+      }
+      ctx.body = { data: preview };
+    },
+
+    async test(ctx: Context) {
+      const { emails, topics } = validateTestSend(body(ctx));
+      ctx.body = { data: await service().testSend(id(ctx), emails, topics) };
+    },
+
+    async schedule(ctx: Context) {
+      ctx.body = one(await service().schedule(id(ctx), (body(ctx) as { at?: unknown }).at));
+    },
+
+    async unschedule(ctx: Context) {
+      ctx.body = one(await service().unschedule(id(ctx)));
+    },
+
+    async send(ctx: Context) {
+      ctx.status = 202;
+      ctx.body = one(await service().send(id(ctx)));
+    },
+
+    async pause(ctx: Context) {
+      ctx.body = one(await service().pause(id(ctx)));
+    },
+
+    async resume(ctx: Context) {
+      ctx.body = one(await service().resume(id(ctx)));
+    },
+
+    async cancel(ctx: Context) {
+      ctx.body = one(await service().cancel(id(ctx)));
+    },
+
+    async progress(ctx: Context) {
+      ctx.body = { data: await service().progress(id(ctx)) };
+    },
+  };
+};

@@ -1,0 +1,292 @@
+/**
+ * What editors do with issues: create (with the automatic proposal), edit, preview, test-send,
+ * schedule, send, pause, resume, cancel, and follow the progress. State changes are
+ * compare-and-set transitions in the dispatcher; an impossible one answers 409.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { NewsletterConfig } from '../config';
+import { parseScheduleAt } from '../lib/schedule';
+import { personalise, type FrozenRendering } from '../mail/issue';
+import { ISSUE, type IssueItemRef } from './composer';
+import type { IssueRow } from './dispatcher';
+
+/** 409: the issue is not in a state that allows the action (Strapi's error body, status 409). */
+export class ConflictError extends Error {
+  readonly status = 409;
+  readonly expose = true;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+const PUBLIC_FIELDS = [
+  'documentId',
+  'subject',
+  'preheader',
+  'intro',
+  'items',
+  'status',
+  'scheduledAt',
+  'startedAt',
+  'finishedAt',
+  'recipients',
+  'sent',
+  'failed',
+  'skipped',
+  'lastError',
+  'pausedReason',
+  'digestKey',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+export const publicIssue = (issue: IssueRow & Record<string, unknown>) =>
+  Object.fromEntries(PUBLIC_FIELDS.map((field) => [field, issue[field] ?? null]));
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::newsletter') as NewsletterConfig;
+  const plugin = () => strapi.plugin('newsletter');
+  const dispatcher = () => plugin().service('dispatcher');
+  const composer = () => plugin().service('composer');
+
+  const find = async (documentId: string): Promise<IssueRow> => {
+    const issue = (await strapi.db
+      .query(ISSUE)
+      .findOne({ where: { documentId } })) as IssueRow | null;
+    if (!issue) throw new errors.NotFoundError('Ausgabe nicht gefunden');
+    return issue;
+  };
+
+  const conflict = (issue: IssueRow, action: string) =>
+    new ConflictError(`„${action}“ ist im Status „${issue.status}“ nicht möglich.`);
+
+  /** The frozen rendering once sending started; before that a fresh one from the content. */
+  const renderingOf = async (issue: IssueRow): Promise<FrozenRendering> =>
+    issue.rendering ?? composer().render(issue);
+
+  const neutralLinks = () => {
+    const subscribe = plugin().service('tokens').subscribePageUrl();
+    return { preferencesUrl: subscribe, unsubscribeUrl: subscribe };
+  };
+
+  return {
+    find,
+
+    async list({ page = 1, pageSize = 25 }: { page?: number; pageSize?: number } = {}) {
+      const [results, total] = await Promise.all([
+        strapi.db.query(ISSUE).findMany({
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
+        strapi.db.query(ISSUE).count(),
+      ]);
+      return {
+        results: (results as (IssueRow & Record<string, unknown>)[]).map(publicIssue),
+        pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+      };
+    },
+
+    async create(input: {
+      subject: string;
+      preheader?: string | null;
+      intro?: unknown;
+      items?: IssueItemRef[];
+    }) {
+      const items = input.items ?? (await composer().propose());
+      const created = await strapi.documents(ISSUE as never).create({
+        data: {
+          subject: input.subject,
+          preheader: input.preheader ?? null,
+          intro: input.intro ?? null,
+          items,
+          status: 'draft',
+        },
+      } as never);
+      return find((created as unknown as { documentId: string }).documentId);
+    },
+
+    async update(
+      documentId: string,
+      input: Partial<{
+        subject: string;
+        preheader: string | null;
+        intro: unknown;
+        items: IssueItemRef[];
+      }>
+    ) {
+      const issue = await find(documentId);
+      if (!['draft', 'scheduled'].includes(issue.status)) throw conflict(issue, 'Bearbeiten');
+      const topics = config().sections.map((section) => section.topic);
+      const unknown = input.items?.find((item) => !topics.includes(item.section));
+      if (unknown) {
+        throw new errors.ValidationError(`Unbekannte Rubrik: ${unknown.section}`, {
+          errors: [
+            {
+              path: ['items'],
+              message: `Unbekannte Rubrik: ${unknown.section}`,
+              name: 'ValidationError',
+            },
+          ],
+        });
+      }
+      const { count } = await strapi.db.query(ISSUE).updateMany({
+        where: { id: issue.id, status: { $in: ['draft', 'scheduled'] } },
+        data: Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+      });
+      if (count !== 1) throw conflict(await find(documentId), 'Bearbeiten');
+      return find(documentId);
+    },
+
+    async propose(since?: Date | null) {
+      const refs: IssueItemRef[] = await composer().propose(since === undefined ? {} : { since });
+      const sections = await composer().sectionsFor(refs);
+      return refs.map((ref) => {
+        const section = sections.find((entry: { topic: string }) => entry.topic === ref.section);
+        const index = refs.filter((other) => other.section === ref.section).indexOf(ref);
+        return { ...ref, title: section?.items[index]?.title ?? null };
+      });
+    },
+
+    async preview(
+      documentId: string,
+      { topics, format }: { topics: string[]; format: 'html' | 'text' }
+    ) {
+      const issue = await find(documentId);
+      const rendering = await renderingOf(issue);
+      const mail = personalise(rendering, { topics, name: 'Erika Mustermann', ...neutralLinks() });
+      return {
+        subject: rendering.subject,
+        format,
+        body: mail ? mail[format] : null,
+        topicsWithItems: rendering.topics,
+        compileMs: rendering.compileMs,
+      };
+    },
+
+    /** A test mail to given addresses: "[TEST]" in the subject, no delivery rows, all topics. */
+    async testSend(documentId: string, emails: string[], topics?: string[]) {
+      const issue = await find(documentId);
+      const rendering = await renderingOf(issue);
+      const mail = personalise(rendering, {
+        topics: topics ?? rendering.topics,
+        name: null,
+        ...neutralLinks(),
+      });
+      if (!mail)
+        throw new errors.ValidationError('Die Ausgabe hat noch keine Beiträge für diese Themen.');
+      const mailer = plugin().service('mailer');
+      const results = [];
+      for (const email of emails) {
+        try {
+          await mailer.send({
+            to: email,
+            subject: `[TEST] ${rendering.subject}`,
+            html: mail.html,
+            text: mail.text,
+            headers: { 'X-Newsletter-Issue': issue.documentId, 'X-Newsletter-Test': 'yes' },
+          });
+          results.push({ email, sent: true });
+        } catch (error) {
+          results.push({
+            email,
+            sent: false,
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
+      return results;
+    },
+
+    async schedule(documentId: string, at: unknown, now = new Date()) {
+      const when = parseScheduleAt(at, config().scheduler.timezone);
+      if (!when) {
+        const message =
+          'Bitte geben Sie Datum und Uhrzeit im Format ISO 8601 an, z. B. 2026-12-01T08:00 (Ortszeit) oder mit Zeitzone.';
+        throw new errors.ValidationError(message, {
+          errors: [{ path: ['at'], message, name: 'ValidationError' }],
+        });
+      }
+      if (when.getTime() < now.getTime() - 60_000) {
+        const message = 'Der Zeitpunkt liegt in der Vergangenheit.';
+        throw new errors.ValidationError(message, {
+          errors: [{ path: ['at'], message, name: 'ValidationError' }],
+        });
+      }
+      const issue = await find(documentId);
+      const { count } = await strapi.db.query(ISSUE).updateMany({
+        where: { id: issue.id, status: { $in: ['draft', 'scheduled'] } },
+        data: { status: 'scheduled', scheduledAt: when },
+      });
+      if (count !== 1) throw conflict(issue, 'Planen');
+      return find(documentId);
+    },
+
+    async unschedule(documentId: string) {
+      const issue = await find(documentId);
+      const { count } = await strapi.db.query(ISSUE).updateMany({
+        where: { id: issue.id, status: 'scheduled' },
+        data: { status: 'draft', scheduledAt: null },
+      });
+      if (count !== 1) throw conflict(issue, 'Planung aufheben');
+      return find(documentId);
+    },
+
+    async send(documentId: string) {
+      const issue = await find(documentId);
+      if (!(await dispatcher().start(issue.id))) throw conflict(issue, 'Jetzt senden');
+      return find(documentId);
+    },
+
+    async pause(documentId: string) {
+      const issue = await find(documentId);
+      if (!(await dispatcher().pause(issue.id))) throw conflict(issue, 'Anhalten');
+      return find(documentId);
+    },
+
+    async resume(documentId: string) {
+      const issue = await find(documentId);
+      if (!(await dispatcher().resume(issue.id))) throw conflict(issue, 'Fortsetzen');
+      return find(documentId);
+    },
+
+    async cancel(documentId: string) {
+      const issue = await find(documentId);
+      if (!(await dispatcher().cancel(issue.id))) throw conflict(issue, 'Abbrechen');
+      return find(documentId);
+    },
+
+    async progress(documentId: string) {
+      const issue = await find(documentId);
+      const counts = issue.audienceAt ? await dispatcher().counts(issue.id) : null;
+      return {
+        status: issue.status,
+        recipients: counts?.recipients ?? issue.recipients ?? 0,
+        sent: counts?.sent ?? issue.sent ?? 0,
+        failed: counts?.failed ?? issue.failed ?? 0,
+        skipped: counts?.skipped ?? issue.skipped ?? 0,
+        pending: counts?.pending ?? 0,
+        scheduledAt: issue.scheduledAt,
+        startedAt: issue.startedAt,
+        finishedAt: issue.finishedAt,
+        lastError: issue.lastError,
+        pausedReason: issue.pausedReason,
+      };
+    },
+
+    /** The public web version of a sent issue: all sections, no personal data. */
+    async webVersion(documentId: string) {
+      const issue = await find(documentId).catch(() => null);
+      if (!issue || !issue.rendering || !['sending', 'sent'].includes(issue.status)) return null;
+      return (
+        personalise(issue.rendering, {
+          topics: issue.rendering.topics,
+          name: null,
+          ...neutralLinks(),
+        })?.html ?? null
+      );
+    },
+  };
+};
