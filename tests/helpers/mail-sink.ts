@@ -48,9 +48,14 @@ export const startMailSink = async (port = 0): Promise<MailSink> => {
       onRcptTo(address, _session, callback) {
         const code = rejecter?.(address.address) ?? null;
         if (code) {
-          const error = new Error(`Recipient rejected (${code})`) as Error & {
-            responseCode: number;
-          };
+          // Enhanced status codes as real servers send them (RFC 3463).
+          const text =
+            code === 550
+              ? '5.1.1 Mailbox does not exist'
+              : code >= 500
+                ? '5.7.1 Message rejected'
+                : '4.3.0 Temporary failure, try again later';
+          const error = new Error(text) as Error & { responseCode: number };
           error.responseCode = code;
           callback(error);
           return;

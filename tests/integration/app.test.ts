@@ -23,3 +23,4 @@ import './specs/newsletter-tokens.spec';
 import './specs/newsletter-delivery.spec';
 import './specs/newsletter-admin.spec';
 import './specs/newsletter-send.spec';
+import './specs/newsletter-durability.spec';
