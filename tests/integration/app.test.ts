@@ -24,3 +24,4 @@ import './specs/newsletter-delivery.spec';
 import './specs/newsletter-admin.spec';
 import './specs/newsletter-send.spec';
 import './specs/newsletter-durability.spec';
+import './specs/newsletter-editor.spec';

@@ -198,3 +198,39 @@ describe('newsletter issues: compose, preview, send', () => {
     expect(new Set(deliveries.map((d: { subscriberId: number }) => d.subscriberId)).size).toBe(700);
   });
 });
+
+describe('newsletter GDPR and deliveries', () => {
+  it('Art. 15 lists the newsletters sent to a subscriber; Art. 17 deletes their delivery rows', async () => {
+    const strapi = getStrapi();
+    const admin = await createAdminToken();
+    const subscriber = await strapi.db
+      .query('plugin::newsletter.subscriber')
+      .findOne({ where: { email: 'reader1@send.example.org' } });
+    const data = await request(server())
+      .get(`/newsletter/subscribers/${subscriber.documentId}/data`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(data.body.data.newsletters).toEqual([
+      expect.objectContaining({ subject: 'Versandtest', status: 'skipped' }),
+    ]);
+    const reader0 = await strapi.db
+      .query('plugin::newsletter.subscriber')
+      .findOne({ where: { email: 'reader0@send.example.org' } });
+    const sent = await request(server())
+      .get(`/newsletter/subscribers/${reader0.documentId}/data`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(sent.body.data.newsletters[0]).toMatchObject({ subject: 'Versandtest', status: 'sent' });
+    expect(sent.body.data.newsletters[0].sentAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    await request(server())
+      .delete(`/newsletter/subscribers/${reader0.documentId}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(
+      await strapi.db
+        .query('plugin::newsletter.delivery')
+        .count({ where: { subscriberId: reader0.id } })
+    ).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { NewsletterConfig } from '../config';
-import { publicIssue } from '../services/issues';
+import { ConflictError, publicIssue } from '../services/issues';
 import type { IssueRow } from '../services/dispatcher';
 import {
   validateDocumentId,
@@ -14,6 +14,28 @@ import {
 
 const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
 
+/** Answers a ConflictError as 409 in Strapi's error body (instead of logging it as a server error). */
+const conflictsAs409 = <T extends Record<string, (ctx: Context) => Promise<void>>>(
+  handlers: T
+): T =>
+  Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      async (ctx: Context) => {
+        try {
+          await handler(ctx);
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error;
+          ctx.status = 409;
+          ctx.body = {
+            data: null,
+            error: { status: 409, name: error.name, message: error.message, details: {} },
+          };
+        }
+      },
+    ])
+  ) as T;
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin('newsletter').service('issues');
   const topicKeys = () =>
@@ -23,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     data: publicIssue(issue as IssueRow & Record<string, unknown>),
   });
 
-  return {
+  return conflictsAs409({
     async list(ctx: Context) {
       const page = Math.max(1, Number(ctx.query.page) || 1);
       const pageSize = Math.min(100, Math.max(1, Number(ctx.query.pageSize) || 25));
@@ -99,5 +121,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async progress(ctx: Context) {
       ctx.body = { data: await service().progress(id(ctx)) };
     },
-  };
+  });
 };

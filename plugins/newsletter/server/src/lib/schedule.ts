@@ -45,6 +45,15 @@ export const localToUtc = (local: string, timeZone: string = OFFICE_TIME_ZONE): 
   if (!match) throw new RangeError(`Not a local date-time: ${local}`);
   const [, y, mo, d, h, mi, s] = match;
   const wall = Date.UTC(+y, +mo - 1, +d, +h, +mi, +(s ?? 0));
+  const check = new Date(wall);
+  if (
+    check.getUTCMonth() !== +mo - 1 ||
+    check.getUTCDate() !== +d ||
+    check.getUTCHours() !== +h ||
+    check.getUTCMinutes() !== +mi
+  ) {
+    throw new RangeError(`Not a valid date-time: ${local}`);
+  }
   // Try the offsets in force shortly before and after; pick the first that maps back exactly.
   const candidates = [
     offsetMinutes(new Date(wall - 24 * 3600_000), timeZone),
@@ -68,7 +77,13 @@ export const parseScheduleAt = (
 ): Date | null => {
   if (typeof value !== 'string') return null;
   const text = value.trim();
-  if (LOCAL.test(text)) return localToUtc(text, timeZone);
+  if (LOCAL.test(text)) {
+    try {
+      return localToUtc(text, timeZone);
+    } catch {
+      return null;
+    }
+  }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(text))
     return null;
   const date = new Date(text);

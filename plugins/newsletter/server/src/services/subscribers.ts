@@ -11,6 +11,8 @@ import { appendHistory, SUBSCRIBER, type Subscriber } from './subscriptions';
 
 const SUPPRESSION = 'plugin::newsletter.suppression';
 const OUTBOX = 'plugin::newsletter.outbox-mail';
+const DELIVERY = 'plugin::newsletter.delivery';
+const ISSUE = 'plugin::newsletter.issue';
 
 export const EXPORT_COLUMNS = [
   'email',
@@ -217,6 +219,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { subscriberDocumentId: documentId },
         orderBy: { id: 'asc' },
       });
+      const deliveries = (await strapi.db.query(DELIVERY).findMany({
+        where: { subscriberId: subscriber.id },
+        orderBy: { id: 'asc' },
+      })) as {
+        issueId: number;
+        status: string;
+        attempts: number;
+        sentAt: string | number | null;
+      }[];
+      const issues = (await strapi.db.query(ISSUE).findMany({
+        where: { id: { $in: deliveries.map((delivery) => delivery.issueId) } },
+        select: ['id', 'documentId', 'subject'],
+      })) as { id: number; documentId: string; subject: string }[];
       const { id: _id, ...data } = subscriber;
       return {
         exportedAt: new Date().toISOString(),
@@ -230,16 +245,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           sentAt: mail.sentAt,
           createdAt: mail.createdAt,
         })),
+        newsletters: deliveries.map((delivery) => {
+          const issue = issues.find((entry) => entry.id === delivery.issueId);
+          return {
+            issue: issue?.documentId ?? null,
+            subject: issue?.subject ?? null,
+            status: delivery.status,
+            attempts: delivery.attempts,
+            sentAt: delivery.sentAt ? new Date(Number(delivery.sentAt)).toISOString() : null,
+          };
+        }),
       };
     },
 
-    /** Art. 17: deletes the subscriber and its mail records; keeps only a keyed address hash. */
+    /**
+     * Art. 17: deletes the subscriber, its mail records and its newsletter deliveries; keeps only
+     * a keyed address hash.
+     */
     async erase(documentId: string) {
       const subscriber = await this.find(documentId);
       if (!subscriber) return false;
       const addressHash = plugin().service('tokens').addressHash(subscriber.email);
       await strapi.db.transaction(async () => {
         await strapi.db.query(OUTBOX).deleteMany({ where: { subscriberDocumentId: documentId } });
+        await strapi.db.query(DELIVERY).deleteMany({ where: { subscriberId: subscriber.id } });
         await documents().delete({ documentId } as never);
         const existing = await strapi.db.query(SUPPRESSION).findOne({ where: { addressHash } });
         if (existing) {

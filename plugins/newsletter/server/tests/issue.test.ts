@@ -1,0 +1,125 @@
+import config from '../src/config';
+import { compileMjml } from '../src/mail/mjml';
+import { freezeIssue, issueMjml, personalise, type IssueContent } from '../src/mail/issue';
+
+const settings = {
+  ...config.default,
+  publicUrl: 'https://cms.example',
+  newsletterName: 'Newsletter',
+  imprint: {
+    organisation: 'Bildungsbüro',
+    lines: ['Straße 1', '12345 Ort'],
+    url: 'https://cms.example/impressum',
+  },
+  privacyUrl: 'https://cms.example/datenschutz',
+};
+
+const item = (title: string) => ({
+  title,
+  url: `/angebote/${title.toLowerCase()}`,
+  label: 'Praktikum',
+  facts: [{ label: 'Ort', value: 'Verden' }],
+  summary: `Über ${title}`,
+});
+
+const content = (topics: string[]): IssueContent => ({
+  subject: 'Ausgabe März',
+  preheader: 'Neues',
+  intro: [{ type: 'paragraph', children: [{ type: 'text', text: 'Willkommen' }] }],
+  webUrl: 'https://cms.example/api/newsletter/issues/abc/web',
+  sections: [
+    {
+      topic: 'offers',
+      title: 'Angebote',
+      items: topics.includes('offers') ? [item('Tischlerei'), item('Pflege')] : [],
+    },
+    {
+      topic: 'practice-examples',
+      title: 'Praxisbeispiele',
+      items: topics.includes('practice-examples') ? [item('Verden')] : [],
+    },
+    {
+      topic: 'employer-tips',
+      title: 'Tipps',
+      items: topics.includes('employer-tips') ? [item('Onboarding')] : [],
+    },
+  ],
+});
+
+const recipient = (topics: string[]) => ({
+  topics,
+  name: 'Erika <Muster>',
+  preferencesUrl: 'https://cms.example/p?token=a&b',
+  unsubscribeUrl: 'https://cms.example/u?token=c',
+});
+
+const normalise = (html: string) =>
+  html.replace(/<!--nl:(begin|end):[a-z-]+-->/g, '').replace(/\s+/g, ' ');
+
+describe('issue rendering', () => {
+  const all = ['offers', 'practice-examples', 'employer-tips'];
+  let frozen: Awaited<ReturnType<typeof freezeIssue>>;
+  beforeAll(async () => {
+    frozen = await freezeIssue(settings, content(all));
+  });
+
+  it('compiles strict MJML once, with the topics that have items', () => {
+    expect(frozen.topics).toEqual(all);
+    expect(frozen.itemCount).toBe(4);
+    expect(frozen.html).toContain('Neues'); // preheader (mj-preview)
+    expect(frozen.html).toContain('Im Browser ansehen');
+  });
+
+  it.each([
+    [['offers']],
+    [['practice-examples', 'employer-tips']],
+    [['offers', 'employer-tips']],
+    [all],
+  ])(
+    'cutting sections out of the compiled issue equals compiling only those sections (%j)',
+    async (topics) => {
+      const cut = personalise(frozen, recipient(topics))!;
+      const direct = personalise(await freezeIssue(settings, content(topics)), recipient(topics))!;
+      expect(normalise(cut.html)).toBe(normalise(direct.html));
+      expect(cut.text).toBe(direct.text);
+    }
+  );
+
+  it('fills per-recipient values escaped in HTML and as typed in text', () => {
+    const mail = personalise(frozen, recipient(['offers']))!;
+    expect(mail.html).toContain('Guten Tag Erika &lt;Muster&gt;,');
+    expect(mail.html).toContain('href="https://cms.example/p?token=a&amp;b"');
+    expect(mail.text).toContain('Guten Tag Erika <Muster>,');
+    expect(mail.text).toContain('Themen ändern: https://cms.example/p?token=a&b');
+    expect(mail.html).not.toMatch(/%%\w+%%/);
+    expect(mail.text).not.toMatch(/%%\w+%%/);
+    expect(mail.html).not.toContain('Praxisbeispiele');
+    expect(mail.text).not.toContain('PRAXISBEISPIELE');
+  });
+
+  it('a recipient whose topics have no item gets no mail', async () => {
+    const onlyOffers = await freezeIssue(settings, content(['offers']));
+    expect(personalise(onlyOffers, recipient(['employer-tips']))).toBeNull();
+  });
+
+  it('relative item links become absolute; unsafe ones are dropped', async () => {
+    const hostile = await freezeIssue(settings, {
+      ...content([]),
+      sections: [
+        {
+          topic: 'offers',
+          title: 'A',
+          items: [{ title: 'X', url: 'javascript:alert(1)' }, item('Y')],
+        },
+      ],
+    });
+    expect(hostile.html).not.toContain('javascript:');
+    expect(hostile.html).toContain('href="https://cms.example/angebote/y"');
+  });
+
+  it('the MJML is valid for the strict validator', async () => {
+    await expect(compileMjml(issueMjml(settings, content(all)))).resolves.toContain(
+      '<!doctype html>'
+    );
+  });
+});
