@@ -156,11 +156,9 @@ describe('newsletter editors: test send, schedule, pause, cancel, hostile conten
     expect(mail.html).toContain('href="https://bewerbung.example.org/?a=1&amp;b=&lt;x&gt;"');
     expect(mail.text).toContain('<script>alert(1)</script>Praktikum'); // text stays text
     expect(mail.subject).toBe('[TEST] Betreff <script>alert("s")</script>');
-    await strapi
-      .documents('api::offer.offer')
-      .delete({
-        documentId: (hostileOffer as unknown as { documentId: string }).documentId,
-      } as never);
+    await strapi.documents('api::offer.offer').delete({
+      documentId: (hostileOffer as unknown as { documentId: string }).documentId,
+    } as never);
   });
 
   it('schedules in Europe/Berlin local time, across the daylight-saving change, and the tick starts it when due', async () => {
