@@ -65,6 +65,8 @@ export interface Recipient {
 
 const SECTION = /<!--nl:begin:([a-z0-9-]+)-->([\s\S]*?)<!--nl:end:\1-->/g;
 
+/** One item: components inside the section's single column (one section per topic keeps the
+ * mail small: every mj-section costs Outlook wrapper tables). */
 const itemMjml = (item: NewsletterItem, baseUrl: string) => {
   const url = safeUrl(item.url, baseUrl);
   const title = escapeHtml(item.title);
@@ -72,12 +74,30 @@ const itemMjml = (item: NewsletterItem, baseUrl: string) => {
   const image = item.image && safeUrl(item.image.url, baseUrl);
   const width = item.image ? Math.min(552, Math.round(item.image.width)) : 0;
   const height = item.image ? Math.round((item.image.height * width) / item.image.width) : 0;
-  return `    <mj-section background-color="#ffffff" padding="0 24px">
-      <mj-column>
-${item.label ? `        <mj-text padding="16px 0 0" font-size="12px" line-height="16px" color="${COLORS.brand}" font-weight="bold">${escapeHtml(item.label.toUpperCase())}</mj-text>\n` : ''}        <mj-text padding="4px 0 0" font-size="18px" line-height="24px" font-weight="bold">${url ? `<a href="${escapeHtml(url)}" style="color:${COLORS.text};text-decoration:none">${title}</a>` : title}</mj-text>
-${facts.length ? `        <mj-text padding="4px 0 0" font-size="14px" line-height="20px" color="${COLORS.muted}">${facts.map((fact) => `${escapeHtml(fact.label)}: ${escapeHtml(fact.value)}`).join('<br />')}</mj-text>\n` : ''}${image && width > 0 && height > 0 ? `        <mj-image padding="8px 0 0" src="${escapeHtml(image)}" width="${width}px" height="${height}px" alt="${escapeHtml(item.image!.alt)}" />\n` : ''}${item.summary ? `        <mj-text padding="8px 0 0">${escapeHtml(item.summary)}</mj-text>\n` : ''}${url ? `        <mj-text padding="8px 0 0"><a href="${escapeHtml(url)}" style="color:${COLORS.brand};font-weight:bold">Mehr erfahren</a></mj-text>\n` : ''}        <mj-divider padding="16px 0 0" border-width="1px" border-color="#e4e7eb" />
-      </mj-column>
-    </mj-section>`;
+  const link = url
+    ? `<br /><a href="${escapeHtml(url)}" style="color:${COLORS.brand};font-weight:bold">Mehr erfahren</a>`
+    : '';
+  return [
+    `<mj-text padding="16px 0 0" font-size="18px" line-height="24px">${
+      item.label
+        ? `<span style="font-size:12px;line-height:16px;color:${COLORS.brand};font-weight:bold">${escapeHtml(item.label.toUpperCase())}</span><br />`
+        : ''
+    }<strong>${url ? `<a href="${escapeHtml(url)}" style="color:${COLORS.text};text-decoration:none">${title}</a>` : title}</strong></mj-text>`,
+    facts.length
+      ? `<mj-text padding="4px 0 0" font-size="14px" line-height="20px" color="${COLORS.muted}">${facts
+          .map((fact) => `${escapeHtml(fact.label)}: ${escapeHtml(fact.value)}`)
+          .join('<br />')}</mj-text>`
+      : '',
+    image && width > 0 && height > 0
+      ? `<mj-image padding="8px 0 0" src="${escapeHtml(image)}" width="${width}px" height="${height}px" alt="${escapeHtml(item.image!.alt)}" />`
+      : '',
+    item.summary || link
+      ? `<mj-text padding="8px 0 0">${item.summary ? escapeHtml(item.summary) : ''}${link}</mj-text>`
+      : '',
+    `<mj-divider padding="16px 0 0" border-width="1px" border-color="#e4e7eb" />`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 };
 
 /** The issue as MJML; per-recipient values stay as %%placeholders%%. Pure. */
@@ -93,10 +113,10 @@ export const issueMjml = (config: IssueConfig, content: IssueContent): string =>
       (section) => `    <mj-raw><!--nl:begin:${section.topic}--></mj-raw>
     <mj-section background-color="#ffffff" padding="24px 24px 0">
       <mj-column>
-        <mj-text font-size="22px" line-height="28px" font-weight="bold" color="${COLORS.brand}">${escapeHtml(section.title)}</mj-text>
+        <mj-text padding="0" font-size="22px" line-height="28px" font-weight="bold" color="${COLORS.brand}">${escapeHtml(section.title)}</mj-text>
+${section.items.map((item) => itemMjml(item, baseUrl)).join('\n')}
       </mj-column>
     </mj-section>
-${section.items.map((item) => itemMjml(item, baseUrl)).join('\n')}
     <mj-raw><!--nl:end:${section.topic}--></mj-raw>`
     )
     .join('\n');
@@ -177,13 +197,24 @@ export const issueText = (config: IssueConfig, content: IssueContent): FrozenRen
   return { head, sections, foot };
 };
 
+/**
+ * Drops the indentation MJML writes (a third of a mail's bytes): whitespace runs that contain a
+ * line break become one line break. Word spacing inside text is kept (it has no line breaks), and
+ * editors' <pre> blocks are left alone.
+ */
+export const compactHtml = (html: string): string =>
+  html
+    .split(/(<pre[\s\S]*?<\/pre>)/i)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[ \t]*\r?\n\s*/g, '\n')))
+    .join('');
+
 /** Compiles the issue once. */
 export const freezeIssue = async (
   config: IssueConfig,
   content: IssueContent
 ): Promise<FrozenRendering> => {
   const started = process.hrtime.bigint();
-  const html = await compileMjml(issueMjml(config, content));
+  const html = compactHtml(await compileMjml(issueMjml(config, content)));
   const compileMs = Number(process.hrtime.bigint() - started) / 1e6;
   const topics = content.sections
     .filter((section) => section.items.length > 0)
