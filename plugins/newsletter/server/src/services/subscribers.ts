@@ -54,8 +54,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(SUBSCRIBER as never);
   const plugin = () => strapi.plugin('newsletter');
 
-  const findByEmail = async (email: string) =>
-    (await documents().findFirst({ filters: { email } } as never)) as unknown as Subscriber | null;
+  const findByEmail = (email: string): Promise<Subscriber | null> =>
+    plugin().service('subscriptions').findByEmail(email);
 
   return {
     async importCsv(text: string): Promise<ImportReport> {

@@ -96,6 +96,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    findByEmail,
+
     /**
      * Queues a confirmation mail unless one was queued for this address within the resend
      * interval. The guard is one conditional UPDATE, so concurrent requests send one mail.
