@@ -63,23 +63,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           lines: env.array('IMPRINT_LINES', ['Lindhooper Straße 67', '27283 Verden (Aller)']),
           url: env('IMPRINT_URL', `${publicUrl}/impressum`),
         },
-        topics: [
-          {
-            key: 'offers',
-            label: 'Angebote',
-            description: 'Ausbildungsplätze, Praktika, Veranstaltungen und Beratung',
-          },
-          {
-            key: 'practice-examples',
-            label: 'Praxisbeispiele',
-            description: 'Wie andere Kommunen Übergänge und Fachkräftesicherung gestalten',
-          },
-          {
-            key: 'employer-tips',
-            label: 'Arbeitgeber-Tipps',
-            description: 'Praktische Maßnahmen für attraktive Arbeitgeber',
-          },
-        ],
+        // topics: the plugin's German defaults (offers, practice-examples, employer-tips).
         sections: newsletterSections(env('SITE_URL', publicUrl).replace(/\/+$/, '')),
         scheduler: {
           enabled: env.bool('NEWSLETTER_SCHEDULER', true),
@@ -109,6 +93,38 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
                 connectionTimeoutMs: env.int('SMTP_TIMEOUT_MS', 10000),
               }
             : null,
+        },
+      },
+    },
+    'employer-check': {
+      enabled: true,
+      resolve: './plugins/employer-check',
+      config: {
+        k: env.int('EMPLOYER_CHECK_K', 5),
+        retention: {
+          enabled: env.bool('EMPLOYER_CHECK_RETENTION', true),
+          completedMonths: env.int('EMPLOYER_CHECK_RETENTION_MONTHS', 24),
+          draftDays: 30,
+          cron: '30 3 * * *',
+          timezone: 'Europe/Berlin',
+        },
+        tips: {
+          uid: 'api::employer-tip.employer-tip',
+          dimensionsField: 'checkDimensions',
+          bandsField: 'checkBands',
+          sizeClassesField: 'suitedSizeClasses',
+          url: (tip: Record<string, unknown>) =>
+            `${env('SITE_URL', publicUrl).replace(/\/+$/, '')}/arbeitgeber-tipps/${String(tip.slug ?? '')}`,
+        },
+        municipalities: { uid: 'api::municipality.municipality', labelField: 'name' },
+        report: {
+          title: 'Selbstcheck Arbeitgeberattraktivität',
+          publisher: env(
+            'IMPRINT_ORGANISATION',
+            'Landkreis Verden – Bildungsbüro / Fachkräfteoffensive'
+          ),
+          footerNote:
+            'Ihre Angaben sind anonym. Ohne Ihre Zustimmung fließen sie nicht in die regionale Statistik ein.',
         },
       },
     },

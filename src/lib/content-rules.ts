@@ -3,7 +3,7 @@
  * JSON fields). Each rule returns field errors; the document middleware turns them into Strapi's
  * standard ValidationError (400) before anything is written.
  */
-import { KINDS_OF_OFFER, SIZE_CLASSES, TARGET_GROUPS } from './vocabularies';
+import { CHECK_BANDS, KINDS_OF_OFFER, SIZE_CLASSES, TARGET_GROUPS } from './vocabularies';
 
 export interface FieldError {
   path: string[];
@@ -64,5 +64,7 @@ export const offerErrors = (merged: Data): FieldError[] => {
 export const practiceExampleErrors = (merged: Data): FieldError[] =>
   checkList(merged, 'kindsOfOffer', KINDS_OF_OFFER);
 
-export const employerTipErrors = (merged: Data): FieldError[] =>
-  checkList(merged, 'suitedSizeClasses', SIZE_CLASSES);
+export const employerTipErrors = (merged: Data): FieldError[] => [
+  ...checkList(merged, 'suitedSizeClasses', SIZE_CLASSES),
+  ...checkList(merged, 'checkBands', CHECK_BANDS),
+];

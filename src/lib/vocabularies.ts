@@ -27,6 +27,13 @@ export const SIZE_CLASSES = {
   large: '250 und mehr Beschäftigte',
 } as const;
 
+/** Self-check result bands an employer tip suits (see the employer-check plugin). */
+export const CHECK_BANDS = {
+  rot: 'Handlungsbedarf',
+  gelb: 'Ausbaufähig',
+  gruen: 'Stark',
+} as const;
+
 export type TargetGroup = keyof typeof TARGET_GROUPS;
 export type KindOfOffer = keyof typeof KINDS_OF_OFFER;
 export type SizeClass = keyof typeof SIZE_CLASSES;

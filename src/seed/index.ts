@@ -119,17 +119,54 @@ export const seed = async (
       validUntil: day(validUntil),
     })
   );
+  const dimensionIds = await checkDimensionIds(strapi);
+  const dimensionRefs = (keys: string[]) =>
+    keys.map((key) => dimensionIds.get(key)).filter((id): id is string => Boolean(id));
   await load(
     'employerTips',
     data.employerTips,
-    // `dimensions` is read by the employer self-check plugin's own seed.
-    ({ slug: _slug, body, practiceExamples, dimensions: _dimensions, ...rest }) => ({
+    ({ slug: _slug, body, practiceExamples, dimensions, ...rest }) => ({
       ...rest,
       body: toBlocks(body),
       practiceExamples: refs('practiceExamples', practiceExamples),
+      checkDimensions: dimensionRefs(dimensions),
+      checkBands: ['rot', 'gelb'],
     })
   );
+  await linkTipsToDimensions(strapi, data, dimensionRefs);
   return report;
+};
+
+/** documentIds of the self-check dimensions by key (empty without the employer-check plugin). */
+const checkDimensionIds = async (strapi: Core.Strapi): Promise<Map<string, string>> => {
+  if (!strapi.plugin('employer-check')) return new Map();
+  const dimensions = (await strapi.db
+    .query('plugin::employer-check.dimension')
+    .findMany({ select: ['key', 'documentId'] })) as { key: string; documentId: string }[];
+  return new Map(dimensions.map((dimension) => [dimension.key, dimension.documentId]));
+};
+
+/** Tips seeded before the self-check existed get their dimensions once (both versions). */
+const linkTipsToDimensions = async (
+  strapi: Core.Strapi,
+  data: SeedData,
+  dimensionRefs: (keys: string[]) => string[]
+) => {
+  const tips = strapi.documents(SEEDED_TYPES.employerTips);
+  for (const tip of data.employerTips) {
+    const refs = dimensionRefs(tip.dimensions);
+    if (refs.length === 0) continue;
+    const existing = (await tips.findFirst({
+      filters: { slug: tip.slug },
+      populate: { checkDimensions: { fields: ['key'] } },
+    } as never)) as unknown as { documentId: string; checkDimensions?: unknown[] } | null;
+    if (!existing || (existing.checkDimensions ?? []).length > 0) continue;
+    await tips.update({
+      documentId: existing.documentId,
+      data: { checkDimensions: refs, checkBands: ['rot', 'gelb'] },
+    } as never);
+    await tips.publish({ documentId: existing.documentId } as never);
+  }
 };
 
 export const formatReport = (report: SeedReport): string =>

@@ -122,8 +122,15 @@ export const createFullAccessToken = async (name = 'integration-tests'): Promise
   return token.accessKey as string;
 };
 
-/** Logs in a (new) super admin and returns the bearer token for admin routes. */
+const adminTokens = new Map<string, string>();
+
+/**
+ * Logs in a (new) super admin and returns the bearer token for admin routes. Cached: the admin
+ * login is rate-limited (5 attempts per few minutes), and specs ask for a token often.
+ */
 export const createAdminToken = async (email = 'admin.tests@bildungsbuero.example') => {
+  const cached = adminTokens.get(email);
+  if (cached) return cached;
   const strapi = getStrapi();
   const password = 'Test-Passwort-123';
   const existing = await strapi.db.query('admin::user').findOne({ where: { email } });
@@ -144,5 +151,7 @@ export const createAdminToken = async (email = 'admin.tests@bildungsbuero.exampl
     .post('/admin/login')
     .send({ email, password })
     .expect(200);
-  return (response.body.data.accessToken ?? response.body.data.token) as string;
+  const token = (response.body.data.accessToken ?? response.body.data.token) as string;
+  adminTokens.set(email, token);
+  return token;
 };

@@ -25,3 +25,4 @@ import './specs/newsletter-admin.spec';
 import './specs/newsletter-send.spec';
 import './specs/newsletter-durability.spec';
 import './specs/newsletter-editor.spec';
+import './specs/employer-check.spec';

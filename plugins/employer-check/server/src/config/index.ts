@@ -1,0 +1,116 @@
+/**
+ * Plugin configuration: thresholds, k for anonymity, retention, labels, and where the app keeps
+ * its employer tips and municipalities (the plugin knows app content only through this).
+ */
+import { z } from '@strapi/utils';
+
+export const SECTORS: Record<string, string> = {
+  A: 'Land- und Forstwirtschaft, Fischerei',
+  B: 'Bergbau und Gewinnung von Steinen und Erden',
+  C: 'Verarbeitendes Gewerbe',
+  D: 'Energieversorgung',
+  E: 'Wasserversorgung, Abwasser- und Abfallentsorgung',
+  F: 'Baugewerbe',
+  G: 'Handel; Instandhaltung und Reparatur von Kraftfahrzeugen',
+  H: 'Verkehr und Lagerei',
+  I: 'Gastgewerbe',
+  J: 'Information und Kommunikation',
+  K: 'Finanz- und Versicherungsdienstleistungen',
+  L: 'Grundstücks- und Wohnungswesen',
+  M: 'Freiberufliche, wissenschaftliche und technische Dienstleistungen',
+  N: 'Sonstige wirtschaftliche Dienstleistungen',
+  O: 'Öffentliche Verwaltung, Verteidigung, Sozialversicherung',
+  P: 'Erziehung und Unterricht',
+  Q: 'Gesundheits- und Sozialwesen',
+  R: 'Kunst, Unterhaltung und Erholung',
+  S: 'Sonstige Dienstleistungen',
+  T: 'Private Haushalte',
+  U: 'Exterritoriale Organisationen',
+};
+
+export const SIZE_CLASSES: Record<string, string> = {
+  micro: '1–9 Beschäftigte',
+  small: '10–49 Beschäftigte',
+  medium: '50–249 Beschäftigte',
+  large: '250 und mehr Beschäftigte',
+};
+
+const configSchema = z.object({
+  /** smallest group whose figures may be shown */
+  k: z.number().int().min(2),
+  thresholds: z.object({ red: z.number().min(0).max(100), green: z.number().min(0).max(100) }),
+  bandLabels: z.object({ rot: z.string(), gelb: z.string(), gruen: z.string() }),
+  retention: z.object({
+    enabled: z.boolean(),
+    completedMonths: z.number().int().positive(),
+    draftDays: z.number().int().positive(),
+    /** node-cron expression for the daily purge */
+    cron: z.string(),
+    timezone: z.string(),
+  }),
+  recommendationsLimit: z.number().int().positive(),
+  /** where the app keeps its employer tips, and which fields carry what */
+  tips: z
+    .object({
+      uid: z.string(),
+      dimensionsField: z.string(),
+      bandsField: z.string(),
+      sizeClassesField: z.string(),
+      url: z
+        .custom<(tip: Record<string, unknown>) => string | null>(
+          (value) => typeof value === 'function'
+        )
+        .optional(),
+    })
+    .nullable(),
+  /** the app's municipalities (profile.municipality is one of their documentIds) */
+  municipalities: z.object({ uid: z.string(), labelField: z.string() }).nullable(),
+  sectors: z.record(z.string(), z.string()),
+  sizeClasses: z.record(z.string(), z.string()),
+  report: z.object({ title: z.string(), publisher: z.string(), footerNote: z.string().optional() }),
+  /** seed the default German questionnaire when there is none */
+  seedDefaultQuestionnaire: z.boolean(),
+});
+
+export type EmployerCheckConfig = z.infer<typeof configSchema>;
+
+export default {
+  default: {
+    k: 5,
+    thresholds: { red: 50, green: 75 },
+    bandLabels: { rot: 'Handlungsbedarf', gelb: 'Ausbaufähig', gruen: 'Stark' },
+    retention: {
+      enabled: true,
+      completedMonths: 24,
+      draftDays: 30,
+      cron: '30 3 * * *',
+      timezone: 'Europe/Berlin',
+    },
+    recommendationsLimit: 6,
+    tips: null,
+    municipalities: null,
+    sectors: SECTORS,
+    sizeClasses: SIZE_CLASSES,
+    report: {
+      title: 'Selbstcheck Arbeitgeberattraktivität',
+      publisher: 'Fachkräfteoffensive',
+      footerNote:
+        'Ihre Angaben sind anonym. Ohne Ihre Zustimmung fließen sie nicht in die regionale Statistik ein.',
+    },
+    seedDefaultQuestionnaire: true,
+  },
+  validator(config: unknown) {
+    const result = configSchema.safeParse(config);
+    if (!result.success) {
+      const problems = result.error.issues
+        .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+        .join('; ');
+      throw new Error(`Invalid employer-check plugin config: ${problems}`);
+    }
+    if (result.data.thresholds.red > result.data.thresholds.green) {
+      throw new Error(
+        'Invalid employer-check plugin config: thresholds.red must not exceed thresholds.green'
+      );
+    }
+  },
+};

@@ -1,0 +1,95 @@
+/** Public routes for companies: thin, validate and call the `submissions` service. */
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { EmployerCheckConfig } from '../config';
+import { SCALE } from '../services/questionnaire';
+import { ConflictError, type SubmissionInput } from '../services/submissions';
+import { validateSubmission } from '../validation';
+
+const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
+
+/** A ConflictError becomes 409 in Strapi's error body (not a logged server error). */
+export const withConflicts =
+  (handler: (ctx: Context) => Promise<void>) =>
+  async (ctx: Context): Promise<void> => {
+    try {
+      await handler(ctx);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      ctx.status = 409;
+      ctx.body = {
+        data: null,
+        error: { status: 409, name: error.name, message: error.message, details: {} },
+      };
+    }
+  };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => strapi.plugin('employer-check').service('submissions');
+  const config = () => strapi.config.get('plugin::employer-check') as EmployerCheckConfig;
+
+  const validate = async (ctx: Context, partial: boolean) => {
+    const questionnaire = await service().activeQuestionnaire();
+    const input = validateSubmission(
+      body(ctx),
+      {
+        sectors: Object.keys(config().sectors),
+        sizeClasses: Object.keys(config().sizeClasses),
+        questions: questionnaire.questions,
+      },
+      partial
+    );
+    return input as SubmissionInput & { website?: unknown };
+  };
+
+  return {
+    async questionnaire(ctx: Context) {
+      const active = await service().activeQuestionnaire();
+      ctx.body = {
+        data: {
+          ...active,
+          questions: active.questions.map(
+            ({ weight: _weight, reverse: _reverse, ...question }: Record<string, unknown>) =>
+              question
+          ),
+          scale: SCALE,
+          sectors: Object.entries(config().sectors).map(([key, label]) => ({ key, label })),
+          sizeClasses: Object.entries(config().sizeClasses).map(([key, label]) => ({ key, label })),
+        },
+      };
+    },
+
+    create: withConflicts(async (ctx) => {
+      const input = await validate(ctx, false);
+      const honeypot = typeof input.website === 'string' && input.website.trim() !== '';
+      ctx.status = 201;
+      ctx.body = await service().create(input, { honeypot });
+    }),
+
+    update: withConflicts(async (ctx) => {
+      await service().get(ctx.params.token); // 404 before 400 for unknown tokens
+      ctx.body = await service().update(ctx.params.token, await validate(ctx, true));
+    }),
+
+    async findOne(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = await service().get(ctx.params.token);
+    },
+
+    async remove(ctx: Context) {
+      await service().remove(ctx.params.token);
+      ctx.status = 204;
+    },
+
+    report: withConflicts(async (ctx) => {
+      const pdf = await service().report(ctx.params.token);
+      ctx.type = 'application/pdf';
+      ctx.set(
+        'Content-Disposition',
+        'attachment; filename="selbstcheck-arbeitgeberattraktivitaet.pdf"'
+      );
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = pdf;
+    }),
+  };
+};

@@ -1,0 +1,4 @@
+import check from './check';
+import statistics from './statistics';
+
+export default { check, statistics };

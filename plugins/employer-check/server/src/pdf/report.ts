@@ -1,0 +1,1015 @@
+/**
+ * German PDF report of the employer-attractiveness self-check.
+ *
+ * Pure module: takes already prepared (German) labels and scores and returns the PDF as a
+ * Buffer. Uses pdfkit with the built-in Helvetica fonts (WinAnsi encoding), so every text from
+ * the input is normalised to characters the standard fonts can show. The document is tagged
+ * (structure tree, language de-DE) so screen readers get headings, lists, the table and the
+ * chart's alternative text; page decorations and footers are marked as artifacts.
+ */
+import PDFDocument from 'pdfkit';
+
+export type Band = 'rot' | 'gelb' | 'gruen';
+
+export interface ReportDimension {
+  key: string;
+  name: string;
+  score: number | null;
+  band: Band | null;
+}
+
+export interface ReportTip {
+  title: string;
+  summary: string;
+  effort: 'gering' | 'mittel' | 'hoch';
+  /** name of the dimension the tip serves */
+  dimension: string;
+  url?: string | null;
+}
+
+export interface ReportInput {
+  title: string;
+  publisher: string;
+  /** completion date, printed as dd.mm.yyyy (Europe/Berlin) */
+  date: Date;
+  /** labels, already German */
+  profile: {
+    sector: string;
+    sizeClass: string;
+    municipality?: string | null;
+    trainsApprentices: boolean;
+  };
+  /** 0–100 or null */
+  total: number | null;
+  /** score 0–100 or null = "nicht bewertet" */
+  dimensions: ReportDimension[];
+  /** dimension names */
+  strengths: string[];
+  /** dimension names */
+  fieldsForAction: string[];
+  tips: ReportTip[];
+  bandLabels?: Partial<Record<Band, string>>;
+  footerNote?: string;
+}
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+type Align = 'left' | 'center' | 'right';
+
+const DEFAULT_BAND_LABELS: Record<Band, string> = {
+  rot: 'Handlungsbedarf',
+  gelb: 'Ausbaufähig',
+  gruen: 'Stark',
+};
+
+const BAND_COLORS: Record<Band, string> = { rot: '#b42318', gelb: '#b54708', gruen: '#1e7b34' };
+
+const COLORS = {
+  text: '#1f2937',
+  muted: '#4b5563',
+  accent: '#1d4e89',
+  rule: '#d1d5db',
+  grid: '#c9ced6',
+  axis: '#9aa3ae',
+  zebra: '#f3f5f7',
+  track: '#e5e7eb',
+};
+
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+
+const MARGIN = { top: 50, bottom: 64, left: 50, right: 50 };
+/** distance of the footer baseline area from the bottom edge of the page */
+const FOOTER_OFFSET = 42;
+
+// ---------------------------------------------------------------------------
+// Text normalisation (WinAnsi)
+// ---------------------------------------------------------------------------
+
+/** Code points above 0xFF that the WinAnsi encoding of the standard fonts can show. */
+const WIN_ANSI_EXTRA = new Set([
+  0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018,
+  0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a,
+  0x20ac, 0x2122,
+]);
+
+/** Readable replacements for common characters outside WinAnsi. */
+const FALLBACKS: Record<string, string> = {
+  '≥': '>=',
+  '≤': '<=',
+  '≠': '!=',
+  '≈': '~',
+  '→': '->',
+  '←': '<-',
+  '↔': '<->',
+  '⇒': '=>',
+  '−': '-',
+  '‐': '-',
+  '‑': '-',
+  '‒': '-',
+  '―': '-',
+  '′': "'",
+  '″': '"',
+  '‹': '‹',
+  '✓': 'x',
+  '✔': 'x',
+  '✗': '-',
+  '☐': '-',
+};
+
+const isWinAnsi = (codePoint: number): boolean =>
+  (codePoint >= 0x20 && codePoint < 0x7f) ||
+  (codePoint >= 0xa0 && codePoint <= 0xff) ||
+  WIN_ANSI_EXTRA.has(codePoint);
+
+/**
+ * Turns any value into text the standard PDF fonts can render: NFC normalisation, control
+ * characters removed, typographic spaces unified, characters outside WinAnsi replaced by a
+ * readable fallback, their base letter, or '?'. Without `multiline` all whitespace collapses.
+ */
+export const toPdfText = (value: unknown, multiline = false): string => {
+  const source = String(value ?? '')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n');
+  let out = '';
+  for (const char of source) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (char === '\n' || char === '\t') {
+      out += char === '\n' && multiline ? '\n' : ' ';
+    } else if (isWinAnsi(codePoint)) {
+      out += char;
+    } else if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) {
+      // other control characters are dropped
+    } else if (FALLBACKS[char] !== undefined) {
+      out += FALLBACKS[char];
+    } else if (/\p{Zs}/u.test(char)) {
+      out += ' ';
+    } else if (/[\p{Cf}\p{M}]|\p{Extended_Pictographic}/u.test(char)) {
+      // zero-width and bidi controls, stray combining marks, emoji
+    } else {
+      const base = char.normalize('NFKD').replace(/\p{M}/gu, '');
+      out += base && [...base].every((c) => isWinAnsi(c.codePointAt(0) ?? 0)) ? base : '?';
+    }
+  }
+  if (!multiline) return out.replace(/\s+/g, ' ').trim();
+  return out
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+};
+
+/**
+ * Single-line PDF text cut to `max` characters: names and labels end up in table cells, list
+ * items and chart labels, whose height must stay bounded.
+ */
+const short = (value: unknown, max = 160): string => {
+  const text = toPdfText(value);
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+};
+
+// ---------------------------------------------------------------------------
+// Value helpers
+// ---------------------------------------------------------------------------
+
+const formatDate = (date: Date): string => {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new RangeError('renderReport: date must be a valid Date');
+  }
+  const parts = new Intl.DateTimeFormat('de-DE', {
+    timeZone: 'Europe/Berlin',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}.${part('month')}.${part('year')}`;
+};
+
+/** Rounds and clamps a score to 0–100; anything that is not a finite number becomes null. */
+const normaliseScore = (score: unknown): number | null =>
+  typeof score === 'number' && Number.isFinite(score)
+    ? Math.min(100, Math.max(0, Math.round(score)))
+    : null;
+
+const isBand = (band: unknown): band is Band =>
+  band === 'rot' || band === 'gelb' || band === 'gruen';
+
+interface Dimension {
+  name: string;
+  score: number | null;
+  band: Band | null;
+}
+
+// ---------------------------------------------------------------------------
+// Layout helpers
+// ---------------------------------------------------------------------------
+
+interface Ctx {
+  doc: Doc;
+  root: Struct;
+  left: number;
+  width: number;
+}
+
+const bottomLimit = (doc: Doc): number => doc.page.height - doc.page.margins.bottom;
+
+/** Starts a new page unless `height` points still fit below the current position. */
+const ensureSpace = (doc: Doc, height: number): void => {
+  if (doc.y + height + 2 > bottomLimit(doc)) doc.addPage();
+};
+
+const setFont = (doc: Doc, font: string, size: number, color = COLORS.text): void => {
+  doc.font(font).fontSize(size).fillColor(color);
+};
+
+/** Adds a structure element whose content is drawn by `draw` (runs immediately). */
+const tagged = (parent: Struct, doc: Doc, type: string, draw: () => void, alt?: string): void => {
+  parent.add(doc.struct(type, alt ? { alt } : {}, [draw]));
+};
+
+/** Draws decoration that is not content (rules, backgrounds, bullets). */
+const artifact = (doc: Doc, draw: () => void): void => {
+  doc.markContent('Artifact');
+  draw();
+  doc.endMarkedContent();
+};
+
+/**
+ * Largest n such that `text.slice(0, n) + suffix` fits `width` in the current font. Galloping
+ * then binary search, so the cost depends on the line length, not on the length of `text`.
+ */
+const fittingLength = (doc: Doc, text: string, width: number, suffix = ''): number => {
+  const fits = (n: number) => doc.widthOfString(`${text.slice(0, n)}${suffix}`) <= width;
+  let low = 0;
+  let high = Math.min(text.length, 16);
+  while (high < text.length && fits(high)) {
+    low = high;
+    high = Math.min(text.length, high * 2);
+  }
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+};
+
+/** Shortens `text` with an ellipsis until it fits `width` in the current font. */
+const ellipsize = (doc: Doc, text: string, width: number): string => {
+  if (doc.widthOfString(text) <= width) return text;
+  return `${text.slice(0, fittingLength(doc, text, width, '…')).trimEnd()}…`;
+};
+
+/**
+ * Greedy line wrapping in the current font: breaks at spaces and after hyphens/slashes, splits
+ * words that are too long on their own, and ends with an ellipsis after `maxLines` lines.
+ */
+const wrapLines = (doc: Doc, text: string, width: number, maxLines: number): string[] => {
+  const tokens: { text: string; space: boolean }[] = [];
+  for (const word of text.split(' ').filter(Boolean)) {
+    word
+      .split(/(?<=[-/])/)
+      .forEach((piece, index) => tokens.push({ text: piece, space: index === 0 }));
+  }
+  const lines: string[] = [];
+  let current = '';
+  const pushLong = (token: string) => {
+    const plainWord = /^\p{L}+$/u.test(token);
+    let rest = token;
+    while (rest.length > 1) {
+      const plainCut = fittingLength(doc, rest, width);
+      if (plainCut >= rest.length) break;
+      // plain words get a hyphen at the split (if two letters fit); addresses, numbers and codes
+      // are split as they are; at least one character per line so this always ends
+      const hyphenCut = plainWord ? fittingLength(doc, rest, width, '-') : 0;
+      const cut = hyphenCut >= 2 ? hyphenCut : Math.max(1, plainCut);
+      lines.push(hyphenCut >= 2 ? `${rest.slice(0, cut)}-` : rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    current = rest;
+  };
+  for (const token of tokens) {
+    const candidate = current ? `${current}${token.space ? ' ' : ''}${token.text}` : token.text;
+    if (doc.widthOfString(candidate) <= width) {
+      current = candidate;
+    } else {
+      if (current) lines.push(current);
+      current = '';
+      pushLong(token.text);
+    }
+  }
+  if (current) lines.push(current);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = ellipsize(doc, `${kept[maxLines - 1]} ${lines[maxLines]}`, width);
+  return kept;
+};
+
+/**
+ * Pre-wraps text (paragraphs separated by '\n') into lines that fit `width`. pdfkit's own
+ * splitting of words longer than a line can overflow the right margin, so every wrapped text
+ * goes through here; 1pt of tolerance keeps pdfkit from re-wrapping a line that just fits.
+ */
+const fit = (doc: Doc, text: string, width: number): string =>
+  text
+    .split('\n')
+    .map((paragraph) =>
+      paragraph.trim() ? wrapLines(doc, paragraph, width - 1, Infinity).join('\n') : ''
+    )
+    .join('\n');
+
+/** Prints wrapped text at (x, y) in the current font; moves doc.y below it. */
+const block = (
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  options: PDFKit.Mixins.TextOptions = {}
+): void => {
+  doc.text(fit(doc, text, width), x, y, { ...options, width });
+};
+
+/** Height of wrapped text in the current font. */
+const measure = (doc: Doc, text: string, width: number): number =>
+  doc.heightOfString(fit(doc, text, width), { width });
+
+/** Prints a single line without wrapping, aligned within [x, x + width]. */
+const lineAt = (doc: Doc, text: string, x: number, y: number, width: number, align: Align) => {
+  const textWidth = doc.widthOfString(text);
+  const dx =
+    align === 'right' ? width - textWidth : align === 'center' ? (width - textWidth) / 2 : 0;
+  doc.text(text, x + dx, y, { lineBreak: false });
+};
+
+const heading = (ctx: Ctx, text: string, keepWithNext: number): void => {
+  const { doc } = ctx;
+  setFont(doc, BOLD, 14, COLORS.accent);
+  const height = measure(doc, text, ctx.width);
+  ensureSpace(doc, height + keepWithNext);
+  tagged(ctx.root, doc, 'H2', () => {
+    setFont(doc, BOLD, 14, COLORS.accent);
+    block(doc, text, ctx.left, doc.y, ctx.width);
+  });
+  doc.moveDown(0.35);
+};
+
+const paragraph = (ctx: Ctx, text: string, size = 10, color = COLORS.text): void => {
+  const { doc } = ctx;
+  setFont(doc, FONT, size, color);
+  ensureSpace(doc, Math.min(measure(doc, text, ctx.width), doc.currentLineHeight(true) * 3));
+  tagged(ctx.root, doc, 'P', () => {
+    setFont(doc, FONT, size, color);
+    block(doc, text, ctx.left, doc.y, ctx.width);
+  });
+};
+
+// ---------------------------------------------------------------------------
+// Sections
+// ---------------------------------------------------------------------------
+
+const drawHeader = (ctx: Ctx, input: ReportInput, title: string, publisher: string): void => {
+  const { doc, left, width } = ctx;
+  artifact(doc, () => {
+    doc.rect(left, doc.y - 14, width, 4).fill(COLORS.accent);
+  });
+  tagged(ctx.root, doc, 'H1', () => {
+    setFont(doc, BOLD, 20, COLORS.accent);
+    block(doc, title, left, doc.y, width);
+  });
+  doc.moveDown(0.2);
+  tagged(ctx.root, doc, 'P', () => {
+    setFont(doc, FONT, 11, COLORS.text);
+    block(doc, publisher, left, doc.y, width);
+  });
+  doc.moveDown(0.15);
+  tagged(ctx.root, doc, 'P', () => {
+    setFont(doc, FONT, 10, COLORS.muted);
+    block(doc, `Ausgefüllt am ${formatDate(input.date)}`, left, doc.y, width);
+  });
+  doc.moveDown(0.6);
+  const ruleY = doc.y;
+  artifact(doc, () => {
+    doc
+      .moveTo(left, ruleY)
+      .lineTo(left + width, ruleY)
+      .lineWidth(0.6)
+      .stroke(COLORS.rule);
+  });
+  doc.y = ruleY + 10;
+
+  tagged(ctx.root, doc, 'H2', () => {
+    setFont(doc, BOLD, 12, COLORS.accent);
+    block(doc, 'Betriebsprofil', left, doc.y, width);
+  });
+  doc.moveDown(0.25);
+  const rows: [string, string][] = [
+    ['Branche', short(input.profile?.sector) || '–'],
+    ['Betriebsgröße', short(input.profile?.sizeClass) || '–'],
+  ];
+  const municipality = short(input.profile?.municipality);
+  if (municipality) rows.push(['Kommune', municipality]);
+  rows.push(['Ausbildungsbetrieb', input.profile?.trainsApprentices ? 'ja' : 'nein']);
+  const labelWidth = 120;
+  for (const [label, value] of rows) {
+    setFont(doc, FONT, 10);
+    const height = measure(doc, value, width - labelWidth);
+    ensureSpace(doc, height);
+    const y = doc.y;
+    tagged(ctx.root, doc, 'P', () => {
+      setFont(doc, BOLD, 10);
+      block(doc, `${label}:`, left, y, labelWidth - 8);
+      setFont(doc, FONT, 10);
+      block(doc, value, left + labelWidth, y, width - labelWidth);
+    });
+    doc.y = Math.max(doc.y, y + height) + 2;
+  }
+  doc.moveDown(0.8);
+};
+
+const drawTotal = (ctx: Ctx, total: number | null): void => {
+  const { doc, left } = ctx;
+  ensureSpace(doc, 44);
+  const text = total === null ? 'Gesamtwert: nicht bewertet' : `Gesamtwert: ${total} von 100`;
+  tagged(ctx.root, doc, 'H2', () => {
+    setFont(doc, BOLD, 16, COLORS.text);
+    block(doc, text, left, doc.y, ctx.width);
+  });
+  if (total !== null) {
+    const y = doc.y + 4;
+    const barWidth = 240;
+    artifact(doc, () => {
+      doc.roundedRect(left, y, barWidth, 8, 4).fill(COLORS.track);
+      if (total > 0)
+        doc.roundedRect(left, y, Math.max(8, (barWidth * total) / 100), 8, 4).fill(COLORS.accent);
+    });
+    doc.y = y + 8;
+  }
+  doc.moveDown(1.2);
+};
+
+interface RadarLabel {
+  lines: string[];
+  value: string;
+  x: number;
+  top: number;
+  width: number;
+  align: Align;
+  scored: boolean;
+}
+
+const LABEL_SIZE = 8.5;
+const LABEL_LINE = 10.5;
+
+interface RadarLayout {
+  radius: number;
+  angles: number[];
+  labels: RadarLabel[];
+  /** extent of the chart and its labels relative to the centre */
+  minTop: number;
+  maxBottom: number;
+}
+
+/** Lays out the labels relative to the chart centre, so the block height is known up front. */
+const layoutRadar = (doc: Doc, dimensions: Dimension[]): RadarLayout => {
+  const n = dimensions.length;
+  const radius = 100;
+  const gap = 9;
+  const angles = dimensions.map((_, i) => -Math.PI / 2 + (2 * Math.PI * i) / n);
+  const labels: RadarLabel[] = dimensions.map((dimension, i) => {
+    const cos = Math.cos(angles[i]);
+    const sin = Math.sin(angles[i]);
+    const ax = (radius + gap) * cos;
+    const ay = (radius + gap) * sin;
+    let align: Align = 'center';
+    let width = 120;
+    if (cos > 0.2) align = 'left';
+    else if (cos < -0.2) align = 'right';
+    else {
+      // near-vertical label: keep it clear of the neighbouring labels
+      const neighbours = [angles[(i + 1) % n], angles[(i - 1 + n) % n]];
+      const dx = Math.min(...neighbours.map((a) => Math.abs((radius + gap) * Math.cos(a))));
+      width = Math.max(70, Math.min(150, 2 * dx - 12));
+    }
+    doc.font(FONT).fontSize(LABEL_SIZE);
+    const lines = wrapLines(doc, dimension.name || '–', width, 3);
+    const height = (lines.length + 1) * LABEL_LINE;
+    const x = align === 'left' ? ax : align === 'right' ? ax - width : ax - width / 2;
+    const top = ay - height / 2 + (sin * height) / 2;
+    return {
+      lines,
+      value: dimension.score === null ? 'nicht bewertet' : String(dimension.score),
+      x,
+      top,
+      width,
+      align,
+      scored: dimension.score !== null,
+    };
+  });
+  const minTop = Math.min(-radius, ...labels.map((l) => l.top));
+  const maxBottom = Math.max(
+    radius,
+    ...labels.map((l) => l.top + (l.lines.length + 1) * LABEL_LINE)
+  );
+  return { radius, angles, labels, minTop, maxBottom };
+};
+
+const drawRadar = (ctx: Ctx, dimensions: Dimension[], layout: RadarLayout): void => {
+  const { doc } = ctx;
+  const { radius, angles, labels, minTop, maxBottom } = layout;
+  ensureSpace(doc, maxBottom - minTop + 10);
+  const cx = ctx.left + ctx.width / 2;
+  const cy = doc.y - minTop;
+  const point = (i: number, value: number): [number, number] => [
+    cx + ((radius * value) / 100) * Math.cos(angles[i]),
+    cy + ((radius * value) / 100) * Math.sin(angles[i]),
+  ];
+
+  const alt =
+    'Netzdiagramm der Dimensionen (Skala 0 bis 100): ' +
+    dimensions
+      .map((d) => `${d.name}: ${d.score === null ? 'nicht bewertet' : `${d.score}`}`)
+      .join('; ') +
+    '.';
+
+  tagged(
+    ctx.root,
+    doc,
+    'Figure',
+    () => {
+      doc.save();
+      // grid rings at 25/50/75/100
+      for (const ring of [25, 50, 75, 100]) {
+        doc.polygon(...dimensions.map((_, i) => point(i, ring)));
+        doc
+          .lineWidth(ring === 100 ? 0.9 : 0.5)
+          .strokeColor(ring === 100 ? COLORS.axis : COLORS.grid)
+          .stroke();
+      }
+      // axes; unscored dimensions get a dashed axis
+      dimensions.forEach((dimension, i) => {
+        const [x, y] = point(i, 100);
+        doc.moveTo(cx, cy).lineTo(x, y).lineWidth(0.6).strokeColor(COLORS.axis);
+        if (dimension.score === null) doc.dash(2.5, { space: 2.5 });
+        doc.stroke().undash();
+      });
+      // score polygon (unscored dimensions at 0)
+      if (dimensions.some((d) => d.score !== null)) {
+        const points = dimensions.map((d, i) => point(i, d.score ?? 0));
+        doc
+          .save()
+          .fillOpacity(0.22)
+          .polygon(...points)
+          .fill(COLORS.accent)
+          .restore();
+        doc
+          .polygon(...points)
+          .lineWidth(1.5)
+          .lineJoin('round')
+          .strokeColor(COLORS.accent)
+          .stroke();
+        dimensions.forEach((d, i) => {
+          const [x, y] = points[i];
+          if (d.score === null) {
+            doc.circle(x, y, 2.6).lineWidth(0.8).fillAndStroke('#ffffff', COLORS.muted);
+          } else {
+            doc.circle(x, y, 2.4).fill(COLORS.accent);
+          }
+        });
+      }
+      doc.restore();
+      // ring values next to the first axis, inside each ring
+      setFont(doc, FONT, 6.5, COLORS.muted);
+      for (const ring of [25, 50, 75, 100]) {
+        doc.text(String(ring), cx + 3, cy - (radius * ring) / 100 + 1.5, { lineBreak: false });
+      }
+      // dimension labels with their value
+      labels.forEach((label) => {
+        setFont(doc, FONT, LABEL_SIZE, COLORS.text);
+        label.lines.forEach((line, row) =>
+          lineAt(
+            doc,
+            line,
+            cx + label.x,
+            cy + label.top + row * LABEL_LINE,
+            label.width,
+            label.align
+          )
+        );
+        if (label.scored) setFont(doc, BOLD, LABEL_SIZE, COLORS.accent);
+        else setFont(doc, FONT, LABEL_SIZE, COLORS.muted);
+        lineAt(
+          doc,
+          label.value,
+          cx + label.x,
+          cy + label.top + label.lines.length * LABEL_LINE,
+          label.width,
+          label.align
+        );
+      });
+    },
+    alt
+  );
+  doc.x = ctx.left;
+  doc.y = cy + maxBottom + 14;
+};
+
+const drawTable = (ctx: Ctx, dimensions: Dimension[], bandLabels: Record<Band, string>): void => {
+  const { doc, left, width } = ctx;
+  const columns = [
+    { title: 'Dimension', width: width - 230, align: 'left' as Align },
+    { title: 'Wert', width: 80, align: 'center' as Align },
+    { title: 'Einstufung', width: 150, align: 'left' as Align },
+  ];
+  const pad = 5;
+  const swatch = 8;
+  const table = doc.struct('Table');
+  ctx.root.add(table);
+
+  const headerRow = () => {
+    const y = doc.y;
+    const height = 20;
+    artifact(doc, () => {
+      doc.rect(left, y, width, height).fill(COLORS.accent);
+    });
+    const row = doc.struct('TR');
+    table.add(row);
+    let x = left;
+    for (const column of columns) {
+      const cellX = x;
+      tagged(row, doc, 'TH', () => {
+        setFont(doc, BOLD, 10, '#ffffff');
+        lineAt(doc, column.title, cellX + pad, y + 5.5, column.width - 2 * pad, column.align);
+      });
+      x += column.width;
+    }
+    row.end();
+    doc.y = y + height;
+  };
+
+  const rowHeight = (dimension: Dimension) => {
+    setFont(doc, FONT, 10);
+    return Math.max(measure(doc, dimension.name || '–', columns[0].width - 2 * pad), 12) + 2 * pad;
+  };
+
+  // keep the table on one page when it fits there, otherwise flow it row by row
+  const fullHeight = 20 + dimensions.reduce((sum, d) => sum + rowHeight(d), 0);
+  const pageSpace = bottomLimit(doc) - doc.page.margins.top;
+  ensureSpace(doc, fullHeight <= pageSpace ? fullHeight : 20 + rowHeight(dimensions[0]));
+  headerRow();
+  dimensions.forEach((dimension, index) => {
+    const height = rowHeight(dimension);
+    if (doc.y + height > bottomLimit(doc)) {
+      doc.addPage();
+      headerRow();
+    }
+    const y = doc.y;
+    const band = dimension.score === null ? null : dimension.band;
+    artifact(doc, () => {
+      if (index % 2 === 1) doc.rect(left, y, width, height).fill(COLORS.zebra);
+      doc
+        .moveTo(left, y + height)
+        .lineTo(left + width, y + height)
+        .lineWidth(0.5)
+        .stroke(COLORS.rule);
+      if (band) {
+        doc
+          .rect(left + columns[0].width + columns[1].width + pad, y + pad + 2, swatch, swatch)
+          .fill(BAND_COLORS[band]);
+      }
+    });
+    const row = doc.struct('TR');
+    table.add(row);
+    tagged(row, doc, 'TD', () => {
+      setFont(doc, FONT, 10);
+      block(doc, dimension.name || '–', left + pad, y + pad, columns[0].width - 2 * pad);
+    });
+    tagged(row, doc, 'TD', () => {
+      setFont(doc, BOLD, 10);
+      const value = dimension.score === null ? '–' : String(dimension.score);
+      lineAt(doc, value, left + columns[0].width, y + pad, columns[1].width, 'center');
+    });
+    tagged(row, doc, 'TD', () => {
+      const x = left + columns[0].width + columns[1].width;
+      if (dimension.score === null) {
+        setFont(doc, FONT, 10, COLORS.muted);
+        block(doc, 'nicht bewertet', x + pad, y + pad, columns[2].width - 2 * pad);
+      } else {
+        setFont(doc, FONT, 10, band ? BAND_COLORS[band] : COLORS.text);
+        const label = band ? bandLabels[band] : '–';
+        block(doc, label, x + pad + swatch + 6, y + pad, columns[2].width - 2 * pad - swatch - 6);
+      }
+    });
+    row.end();
+    doc.x = left;
+    doc.y = y + height;
+  });
+  table.end();
+  doc.moveDown(0.6);
+};
+
+const drawLegend = (ctx: Ctx, bandLabels: Record<Band, string>): void => {
+  paragraph(
+    ctx,
+    `Werte von 0 bis 100 – je höher, desto besser. Einstufung: ${bandLabels.gruen} (grün), ` +
+      `${bandLabels.gelb} (gelb), ${bandLabels.rot} (rot).`,
+    8.5,
+    COLORS.muted
+  );
+  ctx.doc.moveDown(1.2);
+};
+
+/** Two columns: strengths and fields for action, each a heading plus a bulleted list. */
+const drawFindings = (ctx: Ctx, strengths: string[], fields: string[]): void => {
+  const { doc, left, width } = ctx;
+  const gutter = 24;
+  const columnWidth = (width - gutter) / 2;
+  const bulletIndent = 12;
+  const columns = [
+    {
+      title: 'Ihre Stärken',
+      items: strengths,
+      empty: 'Derzeit keine ausgeprägten Stärken ermittelt.',
+    },
+    {
+      title: 'Ihre Handlungsfelder',
+      items: fields,
+      empty: 'Derzeit keine vorrangigen Handlungsfelder ermittelt.',
+    },
+  ];
+  const columnHeight = (column: (typeof columns)[number]) => {
+    setFont(doc, BOLD, 14);
+    let height = measure(doc, column.title, columnWidth) + 6;
+    setFont(doc, FONT, 10);
+    const texts = column.items.length ? column.items : [column.empty];
+    for (const text of texts) height += measure(doc, text, columnWidth - bulletIndent) + 3;
+    return height;
+  };
+  const height = Math.max(...columns.map(columnHeight));
+  ensureSpace(doc, height);
+  const top = doc.y;
+  let bottom = top;
+  columns.forEach((column, index) => {
+    const x = left + index * (columnWidth + gutter);
+    doc.y = top;
+    tagged(ctx.root, doc, 'H2', () => {
+      setFont(doc, BOLD, 14, COLORS.accent);
+      block(doc, column.title, x, doc.y, columnWidth);
+    });
+    doc.y += 6;
+    if (!column.items.length) {
+      tagged(ctx.root, doc, 'P', () => {
+        setFont(doc, FONT, 10, COLORS.muted);
+        block(doc, column.empty, x, doc.y, columnWidth);
+      });
+      doc.y += 3;
+    } else {
+      const list = doc.struct('L');
+      ctx.root.add(list);
+      for (const item of column.items) {
+        const y = doc.y;
+        artifact(doc, () => {
+          doc.circle(x + 3, y + 5, 2).fill(COLORS.accent);
+        });
+        list.add(
+          doc.struct('LI', {}, [
+            doc.struct('LBody', {}, [
+              () => {
+                setFont(doc, FONT, 10);
+                block(doc, item, x + bulletIndent, y, columnWidth - bulletIndent);
+              },
+            ]),
+          ])
+        );
+        doc.y += 3;
+      }
+      list.end();
+    }
+    bottom = Math.max(bottom, doc.y);
+  });
+  doc.x = left;
+  doc.y = bottom;
+  doc.moveDown(1.2);
+};
+
+const drawTips = (ctx: Ctx, tips: ReportTip[]): void => {
+  const { doc, left, width } = ctx;
+  heading(ctx, 'Empfohlene Maßnahmen', 40);
+  if (!tips.length) {
+    paragraph(ctx, 'Derzeit liegen keine Empfehlungen vor.', 10, COLORS.muted);
+    return;
+  }
+  const indent = 18;
+  const inner = width - indent;
+  tips.forEach((tip, index) => {
+    const title = toPdfText(tip.title) || 'Maßnahme';
+    const meta = `Aufwand: ${short(tip.effort, 40) || '–'} · Handlungsfeld: ${short(tip.dimension) || '–'}`;
+    const summary = toPdfText(tip.summary, true);
+    const url = toPdfText(tip.url).replace(/\s/g, '');
+    const isWebLink = /^https?:\/\/[^\s]+$/i.test(url);
+
+    setFont(doc, BOLD, 11);
+    let height = measure(doc, title, inner) + 2;
+    setFont(doc, FONT, 9);
+    height += measure(doc, meta, inner) + 4;
+    setFont(doc, FONT, 10);
+    if (summary) height += measure(doc, summary, inner) + 2;
+    setFont(doc, FONT, 9);
+    if (url) height += measure(doc, `Mehr erfahren: ${url}`, inner);
+    // keep a tip together when it fits on a page; very long tips flow across pages
+    const pageSpace = bottomLimit(doc) - doc.page.margins.top;
+    ensureSpace(doc, height <= pageSpace ? height : 80);
+
+    const section = doc.struct('Sect');
+    ctx.root.add(section);
+    const top = doc.y;
+    tagged(section, doc, 'H3', () => {
+      setFont(doc, BOLD, 11, COLORS.accent);
+      doc.text(`${index + 1}.`, left, top, { lineBreak: false });
+      setFont(doc, BOLD, 11);
+      block(doc, title, left + indent, top, inner);
+    });
+    doc.y += 2;
+    tagged(section, doc, 'P', () => {
+      setFont(doc, FONT, 9, COLORS.muted);
+      block(doc, meta, left + indent, doc.y, inner);
+    });
+    doc.y += 4;
+    if (summary) {
+      tagged(section, doc, 'P', () => {
+        setFont(doc, FONT, 10);
+        block(doc, summary, left + indent, doc.y, inner);
+      });
+      doc.y += 2;
+    }
+    if (url) {
+      // only http(s) addresses become clickable; anything else is printed as plain text
+      const p = doc.struct('P');
+      section.add(p);
+      // wrap label and address together, then print the label and the rest as two segments
+      const prefix = 'Mehr erfahren: ';
+      setFont(doc, FONT, 9);
+      const lines = fit(doc, `${prefix}${url}`, inner).split('\n');
+      const rest = lines[0].startsWith(prefix)
+        ? [lines[0].slice(prefix.length), ...lines.slice(1)].join('\n')
+        : lines.join('\n');
+      p.add(() => {
+        setFont(doc, FONT, 9, COLORS.muted);
+        doc.text(prefix, left + indent, doc.y, { width: inner, continued: true });
+      });
+      const printUrl = () => {
+        doc.fillColor(COLORS.accent);
+        doc.text(rest, isWebLink ? { link: url, underline: true } : {});
+      };
+      p.add(isWebLink ? doc.struct('Link', {}, [printUrl]) : printUrl);
+      p.end();
+    }
+    section.end();
+    doc.x = left;
+    doc.moveDown(0.9);
+  });
+};
+
+/** The optional note sits at the bottom of the last page, above the footer. */
+const drawFooterNote = (ctx: Ctx, note: string): void => {
+  const { doc, left, width } = ctx;
+  setFont(doc, FONT, 8.5);
+  const height = measure(doc, note, width);
+  const pageSpace = bottomLimit(doc) - doc.page.margins.top;
+  if (height + 12 > pageSpace) {
+    // does not fit a page at all: just let it flow
+    doc.moveDown(1);
+    paragraph(ctx, note, 8.5, COLORS.muted);
+    return;
+  }
+  ensureSpace(doc, height + 24);
+  // a little slack: text that ends exactly on the limit would make pdfkit start a page
+  const top = bottomLimit(doc) - height - 4;
+  artifact(doc, () => {
+    doc
+      .moveTo(left, top - 6)
+      .lineTo(left + width, top - 6)
+      .lineWidth(0.5)
+      .stroke(COLORS.rule);
+  });
+  tagged(ctx.root, doc, 'P', () => {
+    setFont(doc, FONT, 8.5, COLORS.muted);
+    block(doc, note, left, top, width);
+  });
+};
+
+/** Footer on every buffered page: publisher and "Seite X von Y". */
+const drawFooters = (ctx: Ctx, publisher: string): void => {
+  const { doc, left, width } = ctx;
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const { page } = doc;
+    const savedBottom = page.margins.bottom;
+    page.margins.bottom = 0; // writing below the bottom margin must not add pages
+    const y = page.height - FOOTER_OFFSET;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc
+      .moveTo(left, y - 6)
+      .lineTo(left + width, y - 6)
+      .lineWidth(0.5)
+      .stroke(COLORS.rule);
+    setFont(doc, FONT, 8.5, COLORS.muted);
+    const pageText = `Seite ${i + 1} von ${range.count}`;
+    const pageWidth = doc.widthOfString(pageText);
+    doc.text(ellipsize(doc, publisher, width - pageWidth - 20), left, y, { lineBreak: false });
+    doc.text(pageText, left + width - pageWidth, y, { lineBreak: false });
+    doc.endMarkedContent();
+    page.margins.bottom = savedBottom;
+  }
+};
+
+// ---------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------
+
+/** Renders the German PDF report; resolves with the complete PDF file. */
+export const renderReport = (input: ReportInput): Promise<Buffer> =>
+  new Promise<Buffer>((resolve, reject) => {
+    try {
+      const title = short(input.title, 300) || 'Selbstcheck Arbeitgeberattraktivität';
+      const publisher = short(input.publisher, 300);
+      const bandLabels: Record<Band, string> = { ...DEFAULT_BAND_LABELS };
+      for (const band of Object.keys(DEFAULT_BAND_LABELS) as Band[]) {
+        const label = short(input.bandLabels?.[band], 40);
+        if (label) bandLabels[band] = label;
+      }
+      const dimensions: Dimension[] = (input.dimensions ?? []).map((d) => {
+        const score = normaliseScore(d.score);
+        return {
+          name: short(d.name),
+          score,
+          band: score !== null && isBand(d.band) ? d.band : null,
+        };
+      });
+      const names = (list: string[] | undefined) =>
+        (list ?? []).map((name) => short(name)).filter(Boolean);
+      const total = normaliseScore(input.total);
+      const dateText = formatDate(input.date);
+
+      const doc = new PDFDocument({
+        size: 'A4',
+        margins: MARGIN,
+        bufferPages: true,
+        pdfVersion: '1.7',
+        lang: 'de-DE',
+        tagged: true,
+        displayTitle: true,
+        font: FONT,
+        info: {
+          Title: title,
+          Author: publisher,
+          Subject: `Auswertung ${title} vom ${dateText}`,
+          Keywords: 'Arbeitgeberattraktivität, Selbstcheck, Auswertung',
+          Creator: publisher || 'Arbeitgeber-Check',
+        },
+      });
+      const chunks: Uint8Array[] = [];
+      doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+
+      const root = doc.struct('Document');
+      doc.addStructure(root);
+      const ctx: Ctx = {
+        doc,
+        root,
+        left: MARGIN.left,
+        width: doc.page.width - MARGIN.left - MARGIN.right,
+      };
+
+      drawHeader(ctx, input, title, publisher);
+      drawTotal(ctx, total);
+
+      // a radar chart needs at least three axes; the table always lists every dimension
+      const radar = dimensions.length >= 3 ? layoutRadar(doc, dimensions) : null;
+      heading(ctx, 'Ergebnis nach Dimensionen', radar ? radar.maxBottom - radar.minTop + 10 : 60);
+      if (!dimensions.length) {
+        paragraph(ctx, 'Es liegen keine bewerteten Dimensionen vor.', 10, COLORS.muted);
+        doc.moveDown(1.2);
+      } else {
+        if (radar) drawRadar(ctx, dimensions, radar);
+        drawTable(ctx, dimensions, bandLabels);
+        drawLegend(ctx, bandLabels);
+      }
+
+      drawFindings(ctx, names(input.strengths), names(input.fieldsForAction));
+      drawTips(ctx, input.tips ?? []);
+
+      const note = toPdfText(input.footerNote, true);
+      if (note) drawFooterNote(ctx, note);
+
+      drawFooters(ctx, publisher);
+      root.end();
+      doc.end();
+    } catch (error) {
+      reject(error);
+    }
+  });

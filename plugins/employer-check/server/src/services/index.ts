@@ -1,0 +1,7 @@
+import questionnaire from './questionnaire';
+import retention from './retention';
+import seed from './seed';
+import statistics from './statistics';
+import submissions from './submissions';
+
+export default { questionnaire, retention, seed, statistics, submissions };

@@ -1,0 +1,353 @@
+/**
+ * What a company does: start a check (draft or complete), continue it, read the result with
+ * recommendations and the regional comparison, download the PDF, delete it. Only the token's
+ * hash is stored; whoever has the token has the submission.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { EmployerCheckConfig } from '../config';
+import { renderReport } from '../pdf/report';
+import { recommend, type TipCandidate } from '../lib/recommend';
+import { score, type Answers, type ScoreResult } from '../lib/scoring';
+import { createSubmissionToken, hashSubmissionToken, looksLikeToken } from '../lib/tokens';
+import { figures, type StatisticsRow } from '../lib/statistics';
+import type { ActiveQuestionnaire } from './questionnaire';
+
+export const SUBMISSION = 'plugin::employer-check.submission';
+
+export interface SubmissionInput {
+  profile?: {
+    sector: string;
+    sizeClass: string;
+    municipality?: string | null;
+    trainsApprentices: boolean;
+  };
+  answers: Record<string, number | null>;
+  complete: boolean;
+  consentStatistics: boolean;
+  questionnaireVersion?: string;
+}
+
+interface SubmissionRow {
+  id: number;
+  documentId: string;
+  status: 'draft' | 'complete';
+  questionnaireVersion: string;
+  sector: string;
+  sizeClass: string;
+  municipality: string | null;
+  trainsApprentices: boolean;
+  answers: Answers | null;
+  consentStatistics: boolean;
+  completedAt: string | null;
+  result: ScoreResult | null;
+  total: number | string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 409: the submission belongs to another questionnaire version (or cannot do this yet). */
+export class ConflictError extends Error {
+  readonly status = 409;
+  readonly expose = true;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+export const notFound = () => new errors.NotFoundError('Diese Teilnahme gibt es nicht (mehr).');
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::employer-check') as EmployerCheckConfig;
+  const plugin = () => strapi.plugin('employer-check');
+  const rows = () => strapi.db.query(SUBMISSION);
+
+  const activeQuestionnaire = async (): Promise<ActiveQuestionnaire> => {
+    const active = await plugin().service('questionnaire').active();
+    if (!active) throw new errors.NotFoundError('Es ist kein Fragebogen aktiv.');
+    return active;
+  };
+
+  const find = async (token: unknown): Promise<SubmissionRow> => {
+    if (!looksLikeToken(token)) throw notFound();
+    const row = (await rows().findOne({
+      where: { tokenHash: hashSubmissionToken(token) },
+    })) as SubmissionRow | null;
+    if (!row) throw notFound();
+    return row;
+  };
+
+  const checkMunicipality = async (municipality: string | null | undefined) => {
+    const settings = config().municipalities;
+    if (!municipality || !settings) return;
+    const exists = await strapi.db
+      .query(settings.uid as never)
+      .count({ where: { documentId: municipality } });
+    if (!exists) {
+      const message = 'Diese Kommune ist nicht bekannt.';
+      throw new errors.ValidationError(message, {
+        errors: [{ path: ['profile', 'municipality'], message, name: 'ValidationError' }],
+      });
+    }
+  };
+
+  const scoreFor = (
+    questionnaire: ActiveQuestionnaire,
+    row: Pick<SubmissionRow, 'answers' | 'trainsApprentices'>
+  ) =>
+    score(
+      {
+        questions: questionnaire.questions,
+        dimensions: questionnaire.dimensions,
+        answers: row.answers ?? {},
+        trainsApprentices: row.trainsApprentices,
+      },
+      config().thresholds
+    );
+
+  const tipCandidates = async (): Promise<TipCandidate[]> => {
+    const tips = config().tips;
+    if (!tips) return [];
+    const documents = (await strapi.documents(tips.uid as never).findMany({
+      status: 'published',
+      populate: { [tips.dimensionsField]: { fields: ['key'] } },
+      limit: 500,
+    } as never)) as unknown as Record<string, unknown>[];
+    return documents.map((tip) => ({
+      id: tip.documentId as string,
+      title: String(tip.title ?? ''),
+      summary: String(tip.summary ?? ''),
+      effort: String(tip.effort ?? ''),
+      dimensions: ((tip[tips.dimensionsField] as { key: string }[] | null) ?? []).map(
+        (dimension) => dimension.key
+      ),
+      bands: Array.isArray(tip[tips.bandsField])
+        ? (tip[tips.bandsField] as TipCandidate['bands'])
+        : [],
+      sizeClasses: Array.isArray(tip[tips.sizeClassesField])
+        ? (tip[tips.sizeClassesField] as string[])
+        : [],
+      url: tips.url ? tips.url(tip) : null,
+    }));
+  };
+
+  /** Mean scores of completed, consenting submissions of the same sector and size class (≥ k). */
+  const regionalAverage = async (row: SubmissionRow, dimensionKeys: string[]) => {
+    const peers = (await rows().findMany({
+      where: {
+        status: 'complete',
+        consentStatistics: true,
+        sector: row.sector,
+        sizeClass: row.sizeClass,
+        questionnaireVersion: row.questionnaireVersion,
+      },
+      select: ['result', 'total', 'sector', 'sizeClass', 'municipality', 'completedAt'],
+    })) as SubmissionRow[];
+    const group = figures(peers.map(toStatisticsRow), dimensionKeys, config().k);
+    return group.suppressed
+      ? {
+          available: false,
+          reason: 'Zu wenige Teilnahmen dieser Branche und Betriebsgröße für einen Vergleich.',
+        }
+      : { available: true, count: group.count, total: group.total, dimensions: group.dimensions };
+  };
+
+  const resultOf = async (row: SubmissionRow) => {
+    const questionnaire = await activeQuestionnaire();
+    const result = row.result ?? scoreFor(questionnaire, row);
+    const recommendations = recommend(
+      await tipCandidates(),
+      result,
+      row.sizeClass,
+      config().recommendationsLimit
+    );
+    const dimensionKeys = result.dimensions.map((dimension) => dimension.key);
+    return {
+      ...result,
+      bandLabels: config().bandLabels,
+      thresholds: config().thresholds,
+      recommendations: recommendations.map(({ id, title, summary, effort, dimension, url }) => ({
+        id,
+        title,
+        summary,
+        effort,
+        dimension,
+        url: url ?? null,
+      })),
+      regionalAverage: await regionalAverage(row, dimensionKeys),
+    };
+  };
+
+  const publicView = async (token: string | null, row: SubmissionRow) => ({
+    ...(token ? { token } : {}),
+    status: row.status,
+    questionnaireVersion: row.questionnaireVersion,
+    profile: {
+      sector: row.sector,
+      sizeClass: row.sizeClass,
+      municipality: row.municipality,
+      trainsApprentices: row.trainsApprentices,
+    },
+    answers: row.answers ?? {},
+    consentStatistics: row.consentStatistics,
+    completedAt: row.completedAt,
+    ...(row.status === 'complete' ? { result: await resultOf(row) } : {}),
+  });
+
+  const completionData = (
+    questionnaire: ActiveQuestionnaire,
+    row: Pick<SubmissionRow, 'answers' | 'trainsApprentices'>
+  ) => {
+    const result = scoreFor(questionnaire, row);
+    return { status: 'complete', completedAt: new Date(), result, total: result.total };
+  };
+
+  return {
+    activeQuestionnaire,
+
+    /** A draft or a completed check; a filled honeypot looks the same and stores nothing. */
+    async create(input: SubmissionInput, { honeypot }: { honeypot: boolean }) {
+      const questionnaire = await activeQuestionnaire();
+      if (input.questionnaireVersion && input.questionnaireVersion !== questionnaire.version) {
+        throw new ConflictError(
+          `Der Fragebogen wurde inzwischen aktualisiert (Version ${questionnaire.version}). Bitte laden Sie die Seite neu und beginnen Sie den Check erneut.`
+        );
+      }
+      const token = createSubmissionToken();
+      if (honeypot) return { token, status: input.complete ? 'complete' : 'draft' };
+      const profile = input.profile!;
+      await checkMunicipality(profile.municipality);
+      const base = {
+        tokenHash: hashSubmissionToken(token),
+        questionnaireVersion: questionnaire.version,
+        sector: profile.sector,
+        sizeClass: profile.sizeClass,
+        municipality: profile.municipality ?? null,
+        trainsApprentices: profile.trainsApprentices,
+        answers: input.answers,
+        consentStatistics: input.consentStatistics,
+      };
+      const data = input.complete
+        ? { ...base, ...completionData(questionnaire, base) }
+        : { ...base, status: 'draft' };
+      const created = (await rows().create({ data })) as SubmissionRow;
+      return publicView(token, created);
+    },
+
+    /** Continues a check: more answers, changed profile, or completion (which scores it). */
+    async update(token: unknown, input: SubmissionInput) {
+      const row = await find(token);
+      const questionnaire = await activeQuestionnaire();
+      if (row.questionnaireVersion !== questionnaire.version) {
+        throw new ConflictError(
+          `Diese Teilnahme gehört zu Version ${row.questionnaireVersion} des Fragebogens; aktiv ist Version ${questionnaire.version}. Bitte beginnen Sie einen neuen Check.`
+        );
+      }
+      const profile = input.profile;
+      if (profile) await checkMunicipality(profile.municipality);
+      const trainsApprentices = profile?.trainsApprentices ?? row.trainsApprentices;
+      const answers: Answers = { ...(row.answers ?? {}), ...input.answers };
+      if (!trainsApprentices) {
+        // Answers to questions that no longer apply are dropped, not kept silently.
+        for (const question of questionnaire.questions) {
+          if (question.onlyIfTrainsApprentices) delete answers[question.id];
+        }
+      }
+      const base = {
+        ...(profile
+          ? {
+              sector: profile.sector,
+              sizeClass: profile.sizeClass,
+              municipality: profile.municipality ?? null,
+              trainsApprentices: profile.trainsApprentices,
+            }
+          : {}),
+        answers,
+        consentStatistics: input.consentStatistics,
+      };
+      const complete = input.complete || row.status === 'complete';
+      const data = complete
+        ? { ...base, ...completionData(questionnaire, { answers, trainsApprentices }) }
+        : base;
+      const updated = (await rows().update({ where: { id: row.id }, data })) as SubmissionRow;
+      return publicView(null, updated);
+    },
+
+    async get(token: unknown) {
+      return publicView(null, await find(token));
+    },
+
+    async remove(token: unknown) {
+      const row = await find(token);
+      await rows().delete({ where: { id: row.id } });
+    },
+
+    async report(token: unknown): Promise<Buffer> {
+      const row = await find(token);
+      if (row.status !== 'complete')
+        throw new ConflictError(
+          'Der Bericht steht zur Verfügung, sobald der Check abgeschlossen ist.'
+        );
+      const result = await resultOf(row);
+      const name = (key: string) =>
+        result.dimensions.find((dimension) => dimension.key === key)?.name ?? key;
+      const settings = config();
+      let municipality: string | null = null;
+      if (row.municipality && settings.municipalities) {
+        const found = await strapi.db
+          .query(settings.municipalities.uid as never)
+          .findOne({ where: { documentId: row.municipality } });
+        municipality = (found?.[settings.municipalities.labelField] as string) ?? null;
+      }
+      return renderReport({
+        title: settings.report.title,
+        publisher: settings.report.publisher,
+        date: row.completedAt ? new Date(row.completedAt) : new Date(),
+        profile: {
+          sector: settings.sectors[row.sector]
+            ? `${row.sector} – ${settings.sectors[row.sector]}`
+            : row.sector,
+          sizeClass: settings.sizeClasses[row.sizeClass] ?? row.sizeClass,
+          municipality,
+          trainsApprentices: row.trainsApprentices,
+        },
+        total: result.total,
+        dimensions: result.dimensions.map(({ key, name: dimensionName, score: value, band }) => ({
+          key,
+          name: dimensionName,
+          score: value,
+          band,
+        })),
+        strengths: result.strengths.map(name),
+        fieldsForAction: result.weaknesses.map(name),
+        tips: result.recommendations.map((tip) => ({
+          title: tip.title,
+          summary: tip.summary,
+          effort: (['gering', 'mittel', 'hoch'].includes(tip.effort) ? tip.effort : 'mittel') as
+            'gering' | 'mittel' | 'hoch',
+          dimension: name(tip.dimension),
+          url: tip.url,
+        })),
+        bandLabels: settings.bandLabels,
+        footerNote: settings.report.footerNote,
+      });
+    },
+  };
+};
+
+export const toStatisticsRow = (
+  row: Pick<
+    SubmissionRow,
+    'sector' | 'sizeClass' | 'municipality' | 'completedAt' | 'result' | 'total'
+  >
+): StatisticsRow => ({
+  sector: row.sector,
+  sizeClass: row.sizeClass,
+  municipality: row.municipality,
+  month: row.completedAt ? new Date(row.completedAt).toISOString().slice(0, 7) : '',
+  total: row.total === null || row.total === undefined ? null : Number(row.total),
+  scores: Object.fromEntries(
+    (row.result?.dimensions ?? []).map((dimension) => [dimension.key, dimension.score])
+  ),
+});
