@@ -74,6 +74,22 @@ describe('employer self-check', () => {
     expect(data.questions[0]).not.toHaveProperty('reverse');
   });
 
+  it('every dimension has demo tips linked to it', async () => {
+    const tips = (await getStrapi()
+      .documents('api::employer-tip.employer-tip')
+      .findMany({
+        status: 'published',
+        populate: { checkDimensions: { fields: ['key'] } },
+        limit: 100,
+      } as never)) as unknown as {
+      checkDimensions: { key: string }[];
+    }[];
+    const served = new Set(
+      tips.flatMap((tip) => tip.checkDimensions.map((dimension) => dimension.key))
+    );
+    for (const dimension of questionnaire.dimensions) expect(served).toContain(dimension.key);
+  });
+
   it('a draft can be saved and resumed, then completed and scored', async () => {
     const all = answersFor(['ausbildung', 'onboarding']);
     const ids = Object.keys(all);
