@@ -1,5 +1,6 @@
 /** Public routes for companies: thin, validate and call the `submissions` service. */
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import type { EmployerCheckConfig } from '../config';
 import { SCALE } from '../services/questionnaire';
@@ -7,6 +8,19 @@ import { ConflictError, type SubmissionInput } from '../services/submissions';
 import { validateSubmission } from '../validation';
 
 const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
+
+/** A complete check is a few kilobytes; anything far larger is refused as bad input. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+const checkSize = (ctx: Context) => {
+  const length = Number(ctx.request.length ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    const message = `Die Anfrage ist zu groß (höchstens ${MAX_BODY_BYTES / 1024} KB).`;
+    throw new errors.ValidationError(message, {
+      errors: [{ path: ['body'], message, name: 'ValidationError' }],
+    });
+  }
+};
 
 /** A ConflictError becomes 409 in Strapi's error body (not a logged server error). */
 export const withConflicts =
@@ -29,6 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::employer-check') as EmployerCheckConfig;
 
   const validate = async (ctx: Context, partial: boolean) => {
+    checkSize(ctx);
     const questionnaire = await service().activeQuestionnaire();
     const input = validateSubmission(
       body(ctx),
