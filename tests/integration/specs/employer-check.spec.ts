@@ -411,4 +411,13 @@ describe('employer self-check', () => {
       .expect(409);
     expect(response.body.error.message).toContain('Version');
   });
+
+  it('public routes are rate-limited per IP (429 past 60 requests a minute)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 65; i += 1) {
+      statuses.push((await request(server()).get('/api/employer-check/questionnaire')).status);
+    }
+    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(60);
+    expect(statuses).toContain(429);
+  });
 });
