@@ -16,6 +16,7 @@ export default tseslint.config(
       'public/uploads/',
       'plugins/*/dist/',
       'tests/artifacts/',
+      'public/assets/js/',
       'src/admin/*.example.*',
     ],
   },
@@ -33,6 +34,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/pages/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['tests/**/*.ts'],

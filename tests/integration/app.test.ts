@@ -26,3 +26,4 @@ import './specs/newsletter-send.spec';
 import './specs/newsletter-durability.spec';
 import './specs/newsletter-editor.spec';
 import './specs/employer-check.spec';
+import './specs/pages.spec';

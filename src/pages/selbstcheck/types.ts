@@ -1,0 +1,95 @@
+/** Shapes of the employer-check API (plugins/employer-check, public routes). */
+
+export type Band = 'rot' | 'gelb' | 'gruen';
+export type AnswerValue = 1 | 2 | 3 | 4 | 5 | null;
+export type Answers = Record<string, AnswerValue>;
+
+export interface Dimension {
+  key: string;
+  name: string;
+  description: string | null;
+  order: number;
+}
+
+export interface Question {
+  id: string;
+  key: string;
+  dimension: string;
+  text: string;
+  help: string | null;
+  order: number;
+  onlyIfTrainsApprentices: boolean;
+}
+
+export interface Option {
+  key: string;
+  label: string;
+}
+
+export interface Questionnaire {
+  version: string;
+  title: string;
+  intro: string | null;
+  dimensions: Dimension[];
+  questions: Question[];
+  scale: { value: AnswerValue; label: string }[];
+  sectors: Option[];
+  sizeClasses: Option[];
+}
+
+export interface Profile {
+  sector: string;
+  sizeClass: string;
+  municipality?: string | null;
+  trainsApprentices: boolean;
+}
+
+export interface DimensionResult {
+  key: string;
+  name: string;
+  score: number | null;
+  band: Band | null;
+  answered: number;
+  applicable: number;
+}
+
+export interface Recommendation {
+  id: string;
+  title: string;
+  summary: string;
+  effort: string;
+  dimension: string;
+  url: string | null;
+}
+
+export type RegionalAverage =
+  | {
+      available: true;
+      count: number;
+      total: number | null;
+      dimensions: Record<string, number | null>;
+    }
+  | { available: false; reason: string };
+
+export interface Result {
+  dimensions: DimensionResult[];
+  total: number | null;
+  totalBand: Band | null;
+  strengths: string[];
+  weaknesses: string[];
+  bandLabels: Record<Band, string>;
+  thresholds: { red: number; green: number };
+  recommendations: Recommendation[];
+  regionalAverage: RegionalAverage;
+}
+
+export interface Submission {
+  token?: string;
+  status: 'draft' | 'complete';
+  questionnaireVersion: string;
+  profile: Profile;
+  answers: Answers;
+  consentStatistics: boolean;
+  completedAt: string | null;
+  result?: Result;
+}

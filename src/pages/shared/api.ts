@@ -1,0 +1,106 @@
+/**
+ * Talking to the CMS from the public pages: JSON requests and Strapi's error body turned into
+ * per-field German messages. Import with the .js extension (the pages load ES modules).
+ */
+
+export interface FieldErrors {
+  /** dot-joined path (e.g. "email", "profile.sector", "answers.abc123") → message */
+  fields: Record<string, string>;
+  /** a message for the whole form (no field), e.g. rate limit or server trouble */
+  general: string | null;
+  status: number;
+}
+
+export class ApiError extends Error {
+  constructor(readonly details: FieldErrors) {
+    super(details.general ?? Object.values(details.fields)[0] ?? 'Fehler');
+  }
+}
+
+const GENERAL: Record<number, string> = {
+  404: 'Nicht gefunden. Bitte prüfen Sie den Link.',
+  409: 'Das geht gerade nicht (der Stand hat sich geändert). Bitte laden Sie die Seite neu.',
+  413: 'Die Anfrage ist zu groß.',
+  429: 'Zu viele Anfragen. Bitte warten Sie eine Minute und versuchen Sie es erneut.',
+};
+
+export const toFieldErrors = (status: number, body: unknown): FieldErrors => {
+  const error = (
+    body as {
+      error?: { message?: string; details?: { errors?: { path?: unknown[]; message?: string }[] } };
+    }
+  )?.error;
+  const fields: Record<string, string> = {};
+  for (const item of error?.details?.errors ?? []) {
+    const path = (item.path ?? []).map(String).join('.');
+    if (path && !fields[path]) fields[path] = item.message ?? 'Bitte prüfen Sie diese Angabe.';
+  }
+  const general =
+    Object.keys(fields).length > 0
+      ? null
+      : ((error?.message && status < 500 ? error.message : null) ??
+        GENERAL[status] ??
+        'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.');
+  return { fields, general, status };
+};
+
+export const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({
+      fields: {},
+      general: 'Keine Verbindung. Bitte prüfen Sie Ihre Internetverbindung.',
+      status: 0,
+    });
+  }
+  const text = await response.text();
+  const json = text ? (JSON.parse(text) as unknown) : null;
+  if (!response.ok) throw new ApiError(toFieldErrors(response.status, json));
+  return json as T;
+};
+
+/** Shows a message under a field (aria-describedby, aria-invalid) or removes it. */
+export const setFieldError = (input: HTMLElement, message: string | null) => {
+  const id = `${input.id || input.getAttribute('name')}-error`;
+  let node = document.getElementById(id);
+  if (!message) {
+    node?.remove();
+    input.removeAttribute('aria-invalid');
+    const describedBy = (input.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((part) => part && part !== id);
+    if (describedBy.length) input.setAttribute('aria-describedby', describedBy.join(' '));
+    else input.removeAttribute('aria-describedby');
+    return;
+  }
+  if (!node) {
+    node = document.createElement('p');
+    node.id = id;
+    node.className = 'field-error';
+    (input.closest('fieldset, .field') ?? input).insertAdjacentElement('beforeend', node);
+  }
+  node.textContent = message;
+  input.setAttribute('aria-invalid', 'true');
+  const describedBy = new Set(
+    (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean)
+  );
+  describedBy.add(id);
+  input.setAttribute('aria-describedby', [...describedBy].join(' '));
+};
+
+export const escapeHtml = (value: unknown): string =>
+  String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
