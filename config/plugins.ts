@@ -48,7 +48,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       config: {
         secret: env('NEWSLETTER_SECRET'),
         publicUrl,
-        privacyUrl: env('PRIVACY_URL', `${publicUrl}/datenschutz`),
+        privacyUrl: env('PRIVACY_URL', `${publicUrl}/datenschutz/`),
         newsletterName: env('NEWSLETTER_NAME', 'Newsletter der Fachkräfteoffensive'),
         sender: {
           name: from.name || 'Bildungsbüro / Fachkräfteoffensive',
@@ -61,7 +61,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             'Landkreis Verden – Bildungsbüro / Fachkräfteoffensive'
           ),
           lines: env.array('IMPRINT_LINES', ['Lindhooper Straße 67', '27283 Verden (Aller)']),
-          url: env('IMPRINT_URL', `${publicUrl}/impressum`),
+          url: env('IMPRINT_URL', `${publicUrl}/impressum/`),
         },
         // topics: the plugin's German defaults (offers, practice-examples, employer-tips).
         sections: newsletterSections(env('SITE_URL', publicUrl).replace(/\/+$/, '')),

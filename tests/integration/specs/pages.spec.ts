@@ -97,6 +97,11 @@ describeBrowser('public pages in Chromium', () => {
     await page.close();
   });
 
+  it.each(['/impressum/', '/datenschutz/'])('%s is served and accessible', async (url) => {
+    await page.goto(`${base}${url}`);
+    await expectNoViolations(url.replace(/\//g, '') || 'root');
+  });
+
   it('start page links the self-check, the newsletter and the API', async () => {
     await page.goto(`${base}/`);
     await expect(page.locator('a[href="/selbstcheck/"]').count()).resolves.toBeGreaterThan(0);
@@ -196,7 +201,7 @@ describeBrowser('public pages in Chromium', () => {
       if (await page.locator('#result').isVisible()) break;
       const heading = (await page.textContent('#step-heading')) ?? '';
       answered += await answerStepByKeyboard(/Ausbildung/.test(heading) ? 1 : 4);
-      if (steps === 0) await expectNoViolations('selbstcheck-step-1');
+      await expectNoViolations(`selbstcheck-step-${steps + 1}`);
       await tabTo(page, '#next');
       await page.keyboard.press('Enter');
     }
