@@ -58,6 +58,7 @@ export const setupStrapi = async (): Promise<Core.Strapi> => {
     PUBLIC_URL: 'http://cms.test',
     MAIL_FROM: 'Bildungsbüro Test <newsletter@bildungsbuero.example>',
     NEWSLETTER_RATE_LIMIT_MAX: '100000',
+    FRAME_ANCESTORS: 'https://www.landkreis.example',
     // Tests drive the scheduler's tick and the digest themselves.
     NEWSLETTER_SCHEDULER: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
