@@ -98,10 +98,13 @@ describeBrowser('public pages in Chromium', () => {
     await page.close();
   });
 
-  it.each(['/impressum/', '/datenschutz/', '/api-dokumentation/'])('%s is served and accessible', async (url) => {
-    await page.goto(`${base}${url}`);
-    await expectNoViolations(url.replace(/\//g, '') || 'root');
-  });
+  it.each(['/impressum/', '/datenschutz/', '/api-dokumentation/'])(
+    '%s is served and accessible',
+    async (url) => {
+      await page.goto(`${base}${url}`);
+      await expectNoViolations(url.replace(/\//g, '') || 'root');
+    }
+  );
 
   it('start page links the self-check, the newsletter and the API', async () => {
     await page.goto(`${base}/`);
