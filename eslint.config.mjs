@@ -36,7 +36,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['src/pages/**/*.ts'],
+    files: ['src/pages/**/*.ts', 'src/admin/**/*.{ts,tsx}', 'plugins/*/admin/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
