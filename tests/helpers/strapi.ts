@@ -11,6 +11,7 @@ import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { Client } from 'pg';
+import { ensureAdminBuild } from './admin';
 import { startMailSink, type MailSink } from './mail-sink';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
@@ -84,6 +85,9 @@ export const setupStrapi = async (): Promise<Core.Strapi> => {
     if (dropDatabase) await dropDatabase();
     fs.rmSync(tmp, { recursive: true, force: true });
   };
+
+  // The admin browser specs need the admin bundle; Strapi picks the folder it serves at boot.
+  if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) ensureAdminBuild();
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { compileStrapi, createStrapi } = require('@strapi/strapi');

@@ -13,6 +13,7 @@ afterAll(async () => {
 });
 
 import './specs/seed.spec';
+import './specs/admin-register.spec';
 import './specs/public-access.spec';
 import './specs/offers-current.spec';
 import './specs/municipality.spec';
