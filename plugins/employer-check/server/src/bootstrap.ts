@@ -6,6 +6,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     [
       { uid: 'statistics.read', displayName: 'Statistik des Selbstchecks ansehen' },
       { uid: 'statistics.export', displayName: 'Statistik des Selbstchecks exportieren (CSV)' },
+      { uid: 'questionnaire.read', displayName: 'Fragebogen des Selbstchecks: Stand ansehen' },
+      {
+        uid: 'questionnaire.create-version',
+        displayName: 'Fragebogen des Selbstchecks: neue Version anlegen',
+      },
     ].map((action) => ({ ...action, section: 'plugins', pluginName: 'employer-check' }))
   );
   const plugin = strapi.plugin('employer-check');

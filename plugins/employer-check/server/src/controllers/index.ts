@@ -1,4 +1,5 @@
 import check from './check';
+import questionnaire from './questionnaire';
 import statistics from './statistics';
 
-export default { check, statistics };
+export default { check, questionnaire, statistics };

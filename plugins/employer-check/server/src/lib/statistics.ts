@@ -63,3 +63,35 @@ export const groupBy = (
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, members]) => ({ key, ...figures(members, dimensionKeys, k) }));
 };
+
+export type GroupedFigures = ReturnType<typeof groupBy>;
+
+/** Every month from `first` to `last` inclusive (both YYYY-MM); empty when first > last. */
+export const monthsBetween = (first: string, last: string): string[] => {
+  const parse = (month: string) => {
+    const [year, number] = month.split('-').map(Number);
+    return year * 12 + (number - 1);
+  };
+  const months: string[] = [];
+  for (let index = parse(first); index <= parse(last); index += 1) {
+    const year = Math.floor(index / 12);
+    months.push(`${year}-${String((index % 12) + 1).padStart(2, '0')}`);
+  }
+  return months;
+};
+
+/**
+ * The monthly trend without gaps: a month with no submissions is a group of zero and therefore
+ * suppressed like any other group below k (its emptiness is not shown either).
+ */
+export const fillMonths = (byMonth: GroupedFigures, dimensionKeys: string[], k: number) => {
+  if (!byMonth.length) return byMonth;
+  const known = new Map(byMonth.map((group) => [group.key, group]));
+  return monthsBetween(byMonth[0].key, byMonth[byMonth.length - 1].key).map(
+    (month) => known.get(month) ?? { key: month, ...figures([], dimensionKeys, k) }
+  );
+};
+
+/** `{ key: label }` from the config as the list the admin's selects show. */
+export const optionList = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([key, label]) => ({ key, label }));

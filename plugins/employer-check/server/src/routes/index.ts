@@ -56,6 +56,24 @@ export default {
         handler: 'statistics.export',
         config: guarded('statistics.export'),
       },
+      {
+        method: 'GET',
+        path: '/questionnaire/status',
+        handler: 'questionnaire.status',
+        config: guarded('questionnaire.read'),
+      },
+      {
+        method: 'GET',
+        path: '/questionnaire/usage',
+        handler: 'questionnaire.usage',
+        config: guarded('questionnaire.read'),
+      },
+      {
+        method: 'POST',
+        path: '/questionnaire/versions',
+        handler: 'questionnaire.createVersion',
+        config: guarded('questionnaire.create-version'),
+      },
     ],
   },
 };

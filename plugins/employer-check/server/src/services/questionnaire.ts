@@ -1,5 +1,10 @@
-/** The active questionnaire with its dimensions and questions (editors edit them in the admin). */
+/**
+ * The active questionnaire with its dimensions and questions (editors edit them in the admin),
+ * the state of all versions for the admin, and new versions copied from the active one.
+ */
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { questionCopies, suggestVersion, type SourceQuestion } from '../lib/versions';
 
 export const QUESTIONNAIRE = 'plugin::employer-check.questionnaire';
 export const DIMENSION = 'plugin::employer-check.dimension';
@@ -32,7 +37,138 @@ export const SCALE = [
   { value: null, label: 'weiß nicht / keine Angabe' },
 ];
 
+const SUBMISSION = 'plugin::employer-check.submission';
+
+interface QuestionnaireRow {
+  id: number;
+  documentId: string;
+  title: string;
+  version: string;
+  active: boolean | null;
+  updatedAt: string;
+}
+
+export type QuestionnaireModel = 'questionnaire' | 'dimension' | 'question';
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Every version with its question count and its running (draft) and completed checks. */
+  async status() {
+    const questionnaires = (await strapi.db.query(QUESTIONNAIRE).findMany({
+      select: ['id', 'documentId', 'title', 'version', 'active', 'updatedAt'],
+      orderBy: [{ active: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+    })) as QuestionnaireRow[];
+    const submissions = strapi.db.query(SUBMISSION);
+    const versions = [];
+    for (const row of questionnaires) {
+      const questionIds = (await strapi.db.query(QUESTION).findMany({
+        where: { questionnaire: row.id },
+        select: ['id'],
+        populate: { dimension: { select: ['id'] } },
+      })) as { id: number; dimension: { id: number } | null }[];
+      versions.push({
+        documentId: row.documentId,
+        title: row.title,
+        version: row.version,
+        active: Boolean(row.active),
+        updatedAt: row.updatedAt,
+        questions: questionIds.length,
+        dimensions: new Set(questionIds.flatMap((question) => question.dimension?.id ?? [])).size,
+        drafts: await submissions.count({
+          where: { questionnaireVersion: row.version, status: 'draft' },
+        }),
+        completed: await submissions.count({
+          where: { questionnaireVersion: row.version, status: 'complete' },
+        }),
+      });
+    }
+    return {
+      active: versions.find((version) => version.active) ?? null,
+      versions,
+      suggestedVersion: suggestVersion(
+        questionnaires.map((row) => row.version),
+        new Date()
+      ),
+    };
+  },
+
+  /**
+   * Whether a questionnaire, dimension or question belongs to the active questionnaire: editing
+   * it then changes what running checks are asked and how new results are scored. Dimensions are
+   * shared by all versions, so a dimension counts when a question of the active version uses it.
+   */
+  async usage(model: QuestionnaireModel, documentId: string) {
+    const active = (await strapi.db
+      .query(QUESTIONNAIRE)
+      .findOne({ where: { active: true } })) as QuestionnaireRow | null;
+    let affectsActive = false;
+    if (active) {
+      if (model === 'questionnaire') affectsActive = active.documentId === documentId;
+      if (model === 'question') {
+        affectsActive =
+          (await strapi.db
+            .query(QUESTION)
+            .count({ where: { documentId, questionnaire: active.id } })) > 0;
+      }
+      if (model === 'dimension') {
+        affectsActive =
+          (await strapi.db
+            .query(QUESTION)
+            .count({ where: { dimension: { documentId }, questionnaire: active.id } })) > 0;
+      }
+    }
+    const drafts =
+      affectsActive && active
+        ? await strapi.db
+            .query(SUBMISSION)
+            .count({ where: { questionnaireVersion: active.version, status: 'draft' } })
+        : 0;
+    return {
+      affectsActive,
+      active: active
+        ? { documentId: active.documentId, title: active.title, version: active.version }
+        : null,
+      drafts,
+    };
+  },
+
+  /**
+   * A new, inactive version: a copy of the active questionnaire with all its questions (same
+   * dimensions). Editors change the copy and tick "Aktiv" when it is ready; running checks keep
+   * their version until then. One transaction: no half-copied version is left behind.
+   */
+  async createVersion({ version, title }: { version: string; title?: string }) {
+    const source = (await strapi.db.query(QUESTIONNAIRE).findOne({ where: { active: true } })) as
+      (QuestionnaireRow & { intro: string | null }) | null;
+    if (!source) throw new errors.NotFoundError('Es ist kein Fragebogen aktiv.');
+    if (await strapi.db.query(QUESTIONNAIRE).count({ where: { version } })) {
+      const message = `Die Version ${version} gibt es schon.`;
+      throw new errors.ValidationError(message, {
+        errors: [{ path: ['version'], message, name: 'ValidationError' }],
+      });
+    }
+    const questions = (await strapi.db.query(QUESTION).findMany({
+      where: { questionnaire: source.id },
+      populate: { dimension: { select: ['documentId'] } },
+      orderBy: [{ order: 'asc' }, { id: 'asc' }],
+    })) as SourceQuestion[];
+    return strapi.db.transaction(async () => {
+      const created = (await strapi.documents(QUESTIONNAIRE as never).create({
+        data: { title: title ?? source.title, intro: source.intro, version, active: false },
+      } as never)) as unknown as { documentId: string };
+      for (const data of questionCopies(questions, created.documentId)) {
+        await strapi.documents(QUESTION as never).create({ data } as never);
+      }
+      return {
+        documentId: created.documentId,
+        version,
+        title: title ?? source.title,
+        active: false,
+        copiedFrom: source.version,
+        questions: questions.length,
+      };
+    });
+  },
+
   async active(): Promise<ActiveQuestionnaire | null> {
     const questionnaire = await strapi.db.query(QUESTIONNAIRE).findOne({ where: { active: true } });
     if (!questionnaire) return null;

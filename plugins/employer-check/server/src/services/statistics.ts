@@ -3,8 +3,9 @@
  * every group smaller than k is suppressed (see lib/statistics).
  */
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { EmployerCheckConfig } from '../config';
-import { figures, groupBy } from '../lib/statistics';
+import { figures, fillMonths, groupBy, optionList } from '../lib/statistics';
 import { SUBMISSION, toStatisticsRow } from './submissions';
 
 export interface StatisticsFilter {
@@ -37,29 +38,73 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return found.map(toStatisticsRow);
   };
 
+  /** The app's municipalities (config `municipalities`) as `{ key: documentId, label }`. */
+  const municipalities = async () => {
+    const settings = config().municipalities;
+    if (!settings) return [];
+    const found = (await strapi.db.query(settings.uid as never).findMany({
+      select: ['documentId', settings.labelField],
+      orderBy: { [settings.labelField]: 'asc' },
+    })) as Record<string, unknown>[];
+    const byId = new Map<string, string>();
+    for (const row of found) {
+      byId.set(String(row.documentId), String(row[settings.labelField] ?? row.documentId));
+    }
+    return [...byId].map(([key, label]) => ({ key, label }));
+  };
+
+  /** A filter on a municipality the app does not know is a 400 naming the field. */
+  const checkMunicipality = async (municipality: string | undefined) => {
+    const settings = config().municipalities;
+    if (!municipality || !settings) return;
+    const exists = await strapi.db
+      .query(settings.uid as never)
+      .count({ where: { documentId: municipality } });
+    if (!exists) {
+      const message = 'Diese Kommune ist nicht bekannt.';
+      throw new errors.ValidationError(message, {
+        errors: [{ path: ['municipality'], message, name: 'ValidationError' }],
+      });
+    }
+  };
+
+  /** What the admin's filters offer: the config's sectors and size classes, the municipalities. */
+  const options = async () => ({
+    sectors: optionList(config().sectors),
+    sizeClasses: optionList(config().sizeClasses),
+    municipalities: await municipalities(),
+  });
+
   return {
+    options,
+
     async summary(filter: StatisticsFilter) {
+      await checkMunicipality(filter.municipality);
       const active = await strapi.plugin('employer-check').service('questionnaire').active();
       const dimensions = (active?.dimensions ?? []).map(
         ({ key, name }: { key: string; name: string }) => ({ key, name })
       );
       const keys = dimensions.map((dimension: { key: string }) => dimension.key);
       const data = await rows(filter);
-      const k = config().k;
+      const { k, thresholds, bandLabels } = config();
       return {
         k,
         filter,
         dimensions,
+        thresholds,
+        bandLabels,
+        options: await options(),
         overall: figures(data, keys, k),
         bySector: groupBy(data, 'sector', keys, k),
         bySizeClass: groupBy(data, 'sizeClass', keys, k),
         byMunicipality: groupBy(data, 'municipality', keys, k),
-        byMonth: groupBy(data, 'month', keys, k),
+        byMonth: fillMonths(groupBy(data, 'month', keys, k), keys, k),
       };
     },
 
     /** One anonymous row per submission: no token, no answers, no contact data. */
     async exportRows(filter: StatisticsFilter) {
+      await checkMunicipality(filter.municipality);
       const data = await rows(filter);
       const keys = [...new Set(data.flatMap((row) => Object.keys(row.scores)))];
       return {

@@ -3,7 +3,7 @@
  * ValidationError, 400, `details.errors[].path` naming the field). German messages: companies
  * read them next to the form fields.
  */
-import { validateZodSchema, z } from '@strapi/utils';
+import { errors, validateZodSchema, z } from '@strapi/utils';
 
 export interface ActiveQuestion {
   id: string;
@@ -76,16 +76,92 @@ export const validateSubmission = (
   partial: boolean
 ) => validateZodSchema(submissionSchema(context, { partial }))(body);
 
-export const validateStatisticsQuery = (query: unknown) =>
+/** An empty query value (`?sector=`) means "no filter", as a cleared select sends it. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const DATE_MESSAGE = 'Bitte ein Datum im Format JJJJ-MM-TT angeben.';
+
+/** Filters of the statistics and the export: known sector and size class keys, ISO dates. */
+export const statisticsQuerySchema = ({
+  sectors,
+  sizeClasses,
+}: {
+  sectors: string[];
+  sizeClasses: string[];
+}) =>
+  z
+    .object({
+      sector: optional(
+        z.enum(sectors as [string, ...string[]], { error: 'Diese Branche gibt es nicht.' })
+      ),
+      sizeClass: optional(
+        z.enum(sizeClasses as [string, ...string[]], {
+          error: 'Diese Betriebsgröße gibt es nicht.',
+        })
+      ),
+      municipality: optional(
+        z
+          .string({ error: 'Bitte genau eine Kommune angeben.' })
+          .regex(/^[A-Za-z0-9]{1,64}$/, { error: 'Diese Kommune ist nicht bekannt.' })
+      ),
+      from: optional(z.iso.date({ error: DATE_MESSAGE })),
+      to: optional(z.iso.date({ error: DATE_MESSAGE })),
+    })
+    .superRefine((value, context) => {
+      if (value.from && value.to && value.from > value.to) {
+        context.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: 'Das Ende des Zeitraums liegt vor seinem Anfang.',
+        });
+      }
+    });
+
+export const validateStatisticsQuery = (
+  query: unknown,
+  context: Parameters<typeof statisticsQuerySchema>[0]
+) => validateZodSchema(statisticsQuerySchema(context))(query);
+
+export const QUESTIONNAIRE_MODELS = ['questionnaire', 'dimension', 'question'] as const;
+
+/** Which questionnaire, dimension or question the Content Manager shows (for its warning). */
+export const validateUsageQuery = (query: unknown) =>
   validateZodSchema(
     z.object({
-      sector: z
-        .string()
-        .regex(/^[A-U]$/)
-        .optional(),
-      sizeClass: z.string().max(20).optional(),
-      municipality: z.string().max(64).optional(),
-      from: z.iso.date().optional(),
-      to: z.iso.date().optional(),
+      model: z.enum(QUESTIONNAIRE_MODELS, {
+        error: 'Erlaubt sind questionnaire, dimension und question.',
+      }),
+      documentId: z
+        .string({ error: 'Bitte eine documentId angeben.' })
+        .regex(/^[A-Za-z0-9]{1,64}$/, { error: 'Das ist keine documentId.' }),
     })
   )(query);
+
+/** A new questionnaire version copied from the active one. */
+export const validateNewVersion = (body: unknown) => {
+  if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
+    const message = 'Erwartet wird ein Objekt mit version und title.';
+    throw new errors.ValidationError(message, {
+      errors: [{ path: ['body'], message, name: 'ValidationError' }],
+    });
+  }
+  return validateZodSchema(
+    z.object({
+      version: z
+        .string({ error: 'Bitte eine Versionsbezeichnung angeben.' })
+        .trim()
+        .min(1, { error: 'Bitte eine Versionsbezeichnung angeben.' })
+        .max(40, { error: 'Höchstens 40 Zeichen.' })
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+          error: 'Nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich, z. B. 2026-2.',
+        }),
+      title: z
+        .string({ error: 'Der Titel ist ein Text.' })
+        .trim()
+        .min(1, { error: 'Der Titel darf nicht leer sein.' })
+        .max(200, { error: 'Höchstens 200 Zeichen.' })
+        .optional(),
+    })
+  )(body ?? {});
+};
