@@ -1,6 +1,7 @@
-/** Admin entry of the employer self-check plugin: menu link, permissions, translations. */
+/** Admin entry of the employer self-check plugin: menu link, Content Manager panel, translations. */
 import { ChartBubble } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { QuestionnaireWarningPanel } from './components/QuestionnaireWarningPanel';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
 
@@ -8,6 +9,8 @@ const translations: Record<string, () => Promise<{ default: Record<string, strin
   de: () => import('./translations/de.json'),
   en: () => import('./translations/en.json'),
 };
+
+type PanelApi = { addEditViewSidePanel?: (panels: unknown[]) => void };
 
 export default {
   register(app: StrapiApp) {
@@ -19,6 +22,14 @@ export default {
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  /** The warning about running checks in the Content Manager's edit view (Strapi 5 panel API). */
+  bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
+    const apis = app.getPlugin('content-manager')?.apis as PanelApi | undefined;
+    if (typeof apis?.addEditViewSidePanel === 'function') {
+      apis.addEditViewSidePanel([QuestionnaireWarningPanel]);
+    }
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,16 +1,32 @@
-import { Page, Layouts } from '@strapi/strapi/admin';
-import { Typography } from '@strapi/design-system';
+/** The plugin's pages under /admin/plugins/employer-check: statistics and questionnaire. */
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { Nav } from '../components/Nav';
+import { PERMISSIONS } from '../permissions';
+import { QuestionnairePage } from './QuestionnairePage';
+import { StatisticsPage } from './StatisticsPage';
 
-const App = () => (
-  <Layouts.Root>
-    <Page.Main>
-      <Layouts.Header title="Arbeitgeber-Check" />
-      <Layouts.Content>
-        <Typography>Hallo</Typography>
-      </Layouts.Content>
-    </Page.Main>
-  </Layouts.Root>
-);
+const App = () => {
+  const statistics = useRBAC(PERMISSIONS.statistics);
+  const questionnaire = useRBAC(PERMISSIONS.questionnaire);
+  if (statistics.isLoading || questionnaire.isLoading) return <Page.Loading />;
+  const canStatistics = Boolean(statistics.allowedActions.canRead);
+  const canQuestionnaire = Boolean(questionnaire.allowedActions.canRead);
+  if (!canStatistics && !canQuestionnaire) return <Page.NoPermissions />;
+
+  return (
+    <Layouts.Root sideNav={<Nav statistics={canStatistics} questionnaire={canQuestionnaire} />}>
+      <Routes>
+        <Route
+          index
+          element={canStatistics ? <StatisticsPage /> : <Navigate to="fragebogen" replace />}
+        />
+        <Route path="fragebogen" element={<QuestionnairePage />} />
+        <Route path="*" element={<Navigate to="." replace />} />
+      </Routes>
+    </Layouts.Root>
+  );
+};
 
 export { App };
 export default App;
