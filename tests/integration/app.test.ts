@@ -28,3 +28,4 @@ import './specs/newsletter-durability.spec';
 import './specs/newsletter-editor.spec';
 import './specs/employer-check.spec';
 import './specs/pages.spec';
+import './specs/admin-employer-check.spec';
