@@ -196,7 +196,7 @@ const Versions = ({ versions }: { versions: QuestionnaireVersion[] }) => {
           defaultMessage: 'All versions',
         })}
       </Typography>
-      <Table colCount={7} rowCount={versions.length + 1}>
+      <Table colCount={6} rowCount={versions.length + 1}>
         <Thead>
           <Tr>
             {header(getTranslation('questionnaire.field.version'), 'Version')}
@@ -205,21 +205,21 @@ const Versions = ({ versions }: { versions: QuestionnaireVersion[] }) => {
             {header(getTranslation('questionnaire.field.questionCount'), 'Questions')}
             {header(getTranslation('questionnaire.field.drafts'), 'Running checks')}
             {header(getTranslation('questionnaire.field.completed'), 'Completed checks')}
-            <Th>
-              <Typography variant="sigma" textColor="neutral600">
-                {formatMessage({
-                  id: getTranslation('questionnaire.field.actions'),
-                  defaultMessage: 'Actions',
-                })}
-              </Typography>
-            </Th>
           </Tr>
         </Thead>
         <Tbody>
           {versions.map((version) => (
             <Tr key={version.documentId} data-version={version.version}>
               <Td>
-                <Typography fontWeight="semiBold">{version.version}</Typography>
+                <DsLink tag={Link} to={contentManagerPath(QUESTIONNAIRE_UID, version.documentId)}>
+                  {version.version}
+                  <VisuallyHidden>
+                    {` (${formatMessage({
+                      id: getTranslation('questionnaire.versions.edit'),
+                      defaultMessage: 'edit',
+                    })})`}
+                  </VisuallyHidden>
+                </DsLink>
               </Td>
               <Td>
                 <Typography>{version.title}</Typography>
@@ -258,22 +258,6 @@ const Versions = ({ versions }: { versions: QuestionnaireVersion[] }) => {
               </Td>
               <Td>
                 <Typography>{formatNumber(version.completed)}</Typography>
-              </Td>
-              <Td>
-                <Flex gap={2}>
-                  <LinkButton
-                    tag={Link}
-                    to={contentManagerPath(QUESTIONNAIRE_UID, version.documentId)}
-                    variant="tertiary"
-                    size="S"
-                  >
-                    {formatMessage({
-                      id: getTranslation('questionnaire.versions.edit'),
-                      defaultMessage: 'Edit',
-                    })}
-                    <VisuallyHidden>{` (${version.version})`}</VisuallyHidden>
-                  </LinkButton>
-                </Flex>
               </Td>
             </Tr>
           ))}
