@@ -41,7 +41,8 @@ describe.each(['de', 'en'])('admin translations (%s)', (locale) => {
 
   it('uses the same placeholders as the English text', () => {
     const english = load('en');
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
     for (const [id, text] of Object.entries(messages)) {
       expect([id, placeholders(text)]).toEqual([id, placeholders(english[id])]);
     }

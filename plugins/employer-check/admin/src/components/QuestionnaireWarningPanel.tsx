@@ -33,7 +33,7 @@ interface PanelProps {
 }
 
 export const QuestionnaireWarningPanel = ({ model, documentId, document }: PanelProps) => {
-  const { formatMessage, formatNumber } = useIntl();
+  const { formatMessage } = useIntl();
   const { get } = useFetchClient();
   const kind = MODELS[model];
   const existing = Boolean(kind && documentId && documentId !== 'create');
@@ -118,11 +118,11 @@ export const QuestionnaireWarningPanel = ({ model, documentId, document }: Panel
                 {
                   id: getTranslation('panel.active'),
                   defaultMessage:
-                    'This entry belongs to the active questionnaire (version {version}). Changes take effect immediately: {drafts} running checks see them, and checks completed from now on are scored with them. Make changes of content in a new version.',
+                    'This entry belongs to the active questionnaire (version {version}). Changes take effect immediately: {drafts, plural, one {# running check sees} other {# running checks see}} them, and checks completed from now on are scored with them. Make changes of content in a new version.',
                 },
                 {
                   version: usage.data?.active?.version ?? '',
-                  drafts: formatNumber(usage.data?.drafts ?? 0),
+                  drafts: usage.data?.drafts ?? 0,
                 }
               )}
         </Warning>

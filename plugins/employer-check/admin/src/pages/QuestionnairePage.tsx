@@ -310,7 +310,7 @@ const HowTo = () => {
 };
 
 export const QuestionnairePage = () => {
-  const { formatMessage, formatNumber } = useIntl();
+  const { formatMessage } = useIntl();
   const {
     allowedActions: { canRead, canCreateVersion },
     isLoading: loadingPermissions,
@@ -357,12 +357,12 @@ export const QuestionnairePage = () => {
                 {
                   id: getTranslation('warning.page'),
                   defaultMessage:
-                    'Version {version} is in use: {drafts} checks are running, {completed} are completed. Changes to its questions, dimensions, weights or conditions take effect immediately: companies continuing a check see the changed questions, and checks completed from now on are scored with the changed rules, so their results are no longer comparable with earlier ones. Make changes of content in a new version.',
+                    'Version {version} is in use: {drafts, plural, one {# check is} other {# checks are}} running, {completed} completed. Changes to its questions, dimensions, weights or conditions take effect immediately: companies continuing a check see the changed questions, and checks completed from now on are scored with the changed rules, so their results are no longer comparable with earlier ones. Make changes of content in a new version.',
                 },
                 {
                   version: active.version,
-                  drafts: formatNumber(active.drafts),
-                  completed: formatNumber(active.completed),
+                  drafts: active.drafts,
+                  completed: active.completed,
                 }
               )}
             </Warning>
