@@ -351,8 +351,10 @@ describe('employer self-check', () => {
     const data = response.body.data;
     expect(data.k).toBe(5);
     expect(data.overall.suppressed).toBe(false);
+    // F (6) reaches k, C (1) does not; showing F would reveal C as overall − F, so F is hidden too
+    expect(data.overall.count).toBe(7);
     const sectorF = data.bySector.find((group: { key: string }) => group.key === 'F');
-    expect(sectorF).toMatchObject({ suppressed: false, count: 6 });
+    expect(sectorF).toMatchObject({ suppressed: true, count: null });
     const sectorC = data.bySector.find((group: { key: string }) => group.key === 'C');
     expect(sectorC).toMatchObject({ suppressed: true, count: null, total: null, dimensions: null });
     const filtered = await request(server())

@@ -37,13 +37,58 @@ describe('monthsBetween', () => {
   });
 });
 
+describe('groupBy: complementary suppression', () => {
+  const inSector = (sector: string, count: number, total = 50) =>
+    Array.from({ length: count }, () => ({ ...row('2026-01', total), sector }));
+
+  it('hides the smallest shown group when the overall figures would reveal one small group', () => {
+    // A (6) and B (7) reach k = 5, C (2) does not: overall − A − B would give C away.
+    const groups = groupBy(
+      [...inSector('A', 6), ...inSector('B', 7), ...inSector('C', 2)],
+      'sector',
+      ['a'],
+      5
+    );
+    expect(groups.map((group) => [group.key, group.suppressed])).toEqual([
+      ['A', true],
+      ['B', false],
+      ['C', true],
+    ]);
+    expect(groups[1]).toMatchObject({ count: 7 });
+  });
+
+  it('counts rows without a value as hidden too', () => {
+    const rows = [...inSector('A', 6), ...inSector('B', 6), { ...row('2026-01'), sector: '' }];
+    expect(groupBy(rows, 'sector', ['a'], 5).filter((group) => group.suppressed)).toHaveLength(1);
+  });
+
+  it('keeps everything shown when nothing is hidden, or the hidden rows are k or more', () => {
+    expect(
+      groupBy([...inSector('A', 5), ...inSector('B', 5)], 'sector', ['a'], 5).every(
+        (group) => !group.suppressed
+      )
+    ).toBe(true);
+    const groups = groupBy(
+      [...inSector('A', 5), ...inSector('B', 3), ...inSector('C', 3), ...inSector('D', 9)],
+      'sector',
+      ['a'],
+      5
+    );
+    expect(groups.map((group) => group.suppressed)).toEqual([false, true, true, false]);
+  });
+});
+
 describe('fillMonths', () => {
   it('fills months without submissions as suppressed groups, keeps the others', () => {
-    const rows = [...Array.from({ length: 3 }, () => row('2026-01', 40)), row('2026-04', 80)];
+    const rows = [
+      ...Array.from({ length: 3 }, () => row('2026-01', 40)),
+      ...Array.from({ length: 3 }, () => row('2026-04', 80)),
+    ];
     const filled = fillMonths(groupBy(rows, 'month', ['a'], 3), ['a'], 3);
     expect(filled.map((group) => group.key)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
     expect(filled[0]).toMatchObject({ suppressed: false, count: 3, total: 40 });
-    for (const group of filled.slice(1)) {
+    expect(filled[3]).toMatchObject({ suppressed: false, count: 3, total: 80 });
+    for (const group of filled.slice(1, 3)) {
       expect(group).toMatchObject({ suppressed: true, count: null, total: null, dimensions: null });
     }
   });

@@ -187,14 +187,25 @@ describe('statistics and tokens', () => {
       dimensions: { a: 70 },
     });
     const groups = groupBy(
-      [row(50), row(70), row(90), { ...row(10), sector: 'F' }],
+      [
+        row(50),
+        row(70),
+        row(90),
+        ...[10, 20, 30].map((total) => ({ ...row(total), sector: 'F' })),
+        { ...row(10), sector: 'G' },
+        { ...row(10), sector: 'H' },
+      ],
       'sector',
       ['a'],
       3
     );
+    // G and H are below k; hidden together they are 2 < k, so one more shown group goes too
+    // (the smallest; C and F are equal, the first by key)
     expect(groups.map((group) => [group.key, group.suppressed, group.total])).toEqual([
-      ['C', false, 70],
-      ['F', true, null],
+      ['C', true, null],
+      ['F', false, 20],
+      ['G', true, null],
+      ['H', true, null],
     ]);
   });
 

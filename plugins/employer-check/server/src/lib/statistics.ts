@@ -47,6 +47,19 @@ export const figures = (
   };
 };
 
+const SUPPRESSED: Omit<GroupFigures, never> = {
+  count: null,
+  suppressed: true,
+  total: null,
+  dimensions: null,
+};
+
+/**
+ * Figures per value of `field`, every group below k suppressed. Complementary suppression: the
+ * overall figures minus the shown groups must not reveal the hidden ones, so while the rows not
+ * shown (small groups and rows without a value) number 1 to k-1, the smallest shown group is
+ * hidden too. What stays hidden is then either nothing or at least k submissions together.
+ */
 export const groupBy = (
   rows: StatisticsRow[],
   field: 'sector' | 'sizeClass' | 'municipality' | 'month',
@@ -59,9 +72,23 @@ export const groupBy = (
     if (!key) continue;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
+  const shown = new Set(
+    [...groups].filter(([, members]) => members.length >= k).map(([key]) => key)
+  );
+  let hidden = rows.length - [...shown].reduce((sum, key) => sum + groups.get(key)!.length, 0);
+  while (hidden > 0 && hidden < k && shown.size > 0) {
+    const smallest = [...shown].sort(
+      (a, b) => groups.get(a)!.length - groups.get(b)!.length || a.localeCompare(b)
+    )[0];
+    shown.delete(smallest);
+    hidden += groups.get(smallest)!.length;
+  }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, members]) => ({ key, ...figures(members, dimensionKeys, k) }));
+    .map(([key, members]) => ({
+      key,
+      ...(shown.has(key) ? figures(members, dimensionKeys, k) : SUPPRESSED),
+    }));
 };
 
 export type GroupedFigures = ReturnType<typeof groupBy>;
