@@ -26,6 +26,7 @@ import './specs/newsletter-admin.spec';
 import './specs/newsletter-send.spec';
 import './specs/newsletter-durability.spec';
 import './specs/newsletter-editor.spec';
+import './specs/newsletter-admin-ui-api.spec';
 import './specs/employer-check.spec';
 import './specs/pages.spec';
 import './specs/admin-employer-check.spec';

@@ -1,5 +1,6 @@
 /** Admin permission actions of the plugin (ids: `plugin::newsletter.<uid>`). */
 export const ACTIONS = {
+  readSubscribers: 'subscribers.read',
   import: 'subscribers.import',
   export: 'subscribers.export',
   gdpr: 'subscribers.gdpr',
@@ -10,6 +11,7 @@ export const ACTIONS = {
 } as const;
 
 export const ACTION_DEFINITIONS = [
+  { uid: ACTIONS.readSubscribers, displayName: 'Abonnenten ansehen' },
   { uid: ACTIONS.import, displayName: 'Abonnenten importieren (CSV)' },
   { uid: ACTIONS.export, displayName: 'Abonnenten exportieren (CSV)' },
   { uid: ACTIONS.gdpr, displayName: 'DSGVO: Auskunft und Löschung einzelner Abonnenten' },

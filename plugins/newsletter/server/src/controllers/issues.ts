@@ -5,9 +5,11 @@ import type { NewsletterConfig } from '../config';
 import { ConflictError, publicIssue } from '../services/issues';
 import type { IssueRow } from '../services/dispatcher';
 import {
+  validateCandidatesQuery,
   validateDocumentId,
   validateIssueCreate,
   validateIssueUpdate,
+  validatePageQuery,
   validatePreviewQuery,
   validateTestSend,
 } from '../validation';
@@ -44,11 +46,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const one = (issue: IssueRow) => ({
     data: publicIssue(issue as IssueRow & Record<string, unknown>),
   });
+  /** The issue, with its items' titles for the editor (`meta.items`). */
+  const detailed = async (issue: IssueRow) => ({
+    ...one(issue),
+    meta: { items: await service().itemDetails(issue) },
+  });
 
   return conflictsAs409({
+    async settings(ctx: Context) {
+      ctx.body = { data: service().settings() };
+    },
+
     async list(ctx: Context) {
-      const page = Math.max(1, Number(ctx.query.page) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number(ctx.query.pageSize) || 25));
+      const { page, pageSize } = validatePageQuery(ctx.query);
       const { results, pagination } = await service().list({ page, pageSize });
       ctx.body = { data: results, meta: { pagination } };
     },
@@ -59,11 +69,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: Context) {
-      ctx.body = one(await service().find(id(ctx)));
+      ctx.body = await detailed(await service().find(id(ctx)));
     },
 
     async update(ctx: Context) {
-      ctx.body = one(await service().update(id(ctx), validateIssueUpdate(body(ctx))));
+      ctx.body = await detailed(await service().update(id(ctx), validateIssueUpdate(body(ctx))));
+    },
+
+    async candidates(ctx: Context) {
+      const sections = (strapi.config.get('plugin::newsletter') as NewsletterConfig).sections.map(
+        (section) => section.topic
+      );
+      const { section, q } = validateCandidatesQuery(ctx.query, sections);
+      ctx.body = { data: await service().candidates(section, q) };
     },
 
     async proposal(ctx: Context) {

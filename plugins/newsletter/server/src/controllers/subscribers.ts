@@ -1,9 +1,12 @@
-/** Admin routes for editors: CSV import/export and GDPR access/erasure of one subscriber. */
+/**
+ * Admin routes for editors: counts and search, CSV import/export, and GDPR access/erasure of one
+ * subscriber.
+ */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { Readable } from 'stream';
-import { validateDocumentId } from '../validation';
+import { validateDocumentId, validateSubscriberQuery } from '../validation';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -33,6 +36,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    async stats(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: await service().stats() };
+    },
+
+    async list(ctx: Context) {
+      const { results, pagination } = await service().search(validateSubscriberQuery(ctx.query));
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: results, meta: { pagination } };
+    },
+
     async import(ctx: Context) {
       ctx.body = { data: await service().importCsv(csvFrom(ctx)) };
     },

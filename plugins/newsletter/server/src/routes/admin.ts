@@ -12,6 +12,24 @@ export default {
   type: 'admin' as const,
   routes: [
     {
+      method: 'GET',
+      path: '/settings',
+      handler: 'issues.settings',
+      config: guarded(ACTIONS.readIssues),
+    },
+    {
+      method: 'GET',
+      path: '/subscribers/stats',
+      handler: 'subscribers.stats',
+      config: guarded(ACTIONS.readSubscribers),
+    },
+    {
+      method: 'GET',
+      path: '/subscribers',
+      handler: 'subscribers.list',
+      config: guarded(ACTIONS.readSubscribers),
+    },
+    {
       method: 'POST',
       path: '/subscribers/import',
       handler: 'subscribers.import',
@@ -40,6 +58,7 @@ export default {
         ['GET', '/issues', 'list', ACTIONS.readIssues],
         ['POST', '/issues', 'create', ACTIONS.editIssues],
         ['GET', '/issues/proposal', 'proposal', ACTIONS.editIssues],
+        ['GET', '/issues/candidates', 'candidates', ACTIONS.editIssues],
         ['GET', '/issues/:id', 'findOne', ACTIONS.readIssues],
         ['PUT', '/issues/:id', 'update', ACTIONS.editIssues],
         ['GET', '/issues/:id/preview', 'preview', ACTIONS.testIssues],

@@ -14,6 +14,23 @@ export interface IssueItemRef {
   documentId: string;
 }
 
+/** An item as editors see it in the admin: its rendered title and whether it still goes out. */
+export interface ItemDetail extends IssueItemRef {
+  title: string | null;
+  /** published and still current: it will be in the mail */
+  current: boolean;
+}
+
+export interface Candidate {
+  documentId: string;
+  title: string;
+  label: string | null;
+  publishedAt: string | null;
+}
+
+/** String attributes searched in the database when a content type has one of them. */
+const SEARCH_FIELDS = ['title', 'name', 'subject'];
+
 export interface IssueDraft {
   documentId?: string;
   subject: string;
@@ -42,6 +59,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return documentIds
       .map((id) => byId.get(id))
       .filter((document): document is Record<string, unknown> => !!document);
+  };
+
+  /** Published documents of a section by id (current or not), rendered for the admin. */
+  const describeSection = async (section: SectionConfig, documentIds: string[], now: Date) => {
+    if (documentIds.length === 0) return new Map<string, { title: string; current: boolean }>();
+    const [all, current] = await Promise.all([
+      strapi.documents(section.uid as never).findMany({
+        status: 'published',
+        filters: { documentId: { $in: documentIds } },
+        populate: section.populate as never,
+        limit: documentIds.length,
+      } as never) as unknown as Promise<Record<string, unknown>[]>,
+      section.current
+        ? (strapi.documents(section.uid as never).findMany({
+            status: 'published',
+            filters: { $and: [{ documentId: { $in: documentIds } }, currentFilter(section, now)] },
+            fields: ['documentId'],
+            limit: documentIds.length,
+          } as never) as unknown as Promise<{ documentId: string }[]>)
+        : null,
+    ]);
+    const currentIds = current ? new Set(current.map((document) => document.documentId)) : null;
+    return new Map(
+      all.map((document) => {
+        const id = document.documentId as string;
+        const rendered = section.render(document, { publicUrl: config().publicUrl, now });
+        return [id, { title: rendered.title, current: currentIds ? currentIds.has(id) : true }];
+      })
+    );
+  };
+
+  /** The content type's string attribute a search can filter on in the database, if any. */
+  const searchField = (uid: string): string | null => {
+    const model = strapi.getModel(uid as never) as
+      { attributes?: Record<string, { type?: string }> } | undefined;
+    const attributes = model?.attributes ?? {};
+    return (
+      SEARCH_FIELDS.find((field) => ['string', 'text'].includes(attributes[field]?.type ?? '')) ??
+      null
+    );
   };
 
   return {
@@ -107,6 +164,69 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       return result;
+    },
+
+    /** The issue's items with their titles, in the issue's order; unknown sections included. */
+    async describe(
+      items: IssueItemRef[] | null | undefined,
+      now = new Date()
+    ): Promise<ItemDetail[]> {
+      const refs = items ?? [];
+      const bySection = new Map<string, Map<string, { title: string; current: boolean }>>();
+      for (const section of config().sections) {
+        const ids = refs
+          .filter((ref) => ref.section === section.topic)
+          .map((ref) => ref.documentId);
+        bySection.set(section.topic, await describeSection(section, [...new Set(ids)], now));
+      }
+      return refs.map((ref) => {
+        const found = bySection.get(ref.section)?.get(ref.documentId);
+        return {
+          section: ref.section,
+          documentId: ref.documentId,
+          title: found?.title ?? null,
+          current: found?.current ?? false,
+        };
+      });
+    },
+
+    /**
+     * What an editor can add to a section: its published, current documents, newest first,
+     * searched by `q` in the rendered title (in the database when the type has a title field).
+     */
+    async candidates(
+      topic: string,
+      { q = '', limit = 20, now = new Date() }: { q?: string; limit?: number; now?: Date } = {}
+    ): Promise<Candidate[]> {
+      const section = sectionFor(topic);
+      if (!section) return [];
+      const needle = q.trim().toLocaleLowerCase('de');
+      const field = needle ? searchField(section.uid) : null;
+      const documents = (await strapi.documents(section.uid as never).findMany({
+        status: 'published',
+        filters: {
+          $and: [
+            currentFilter(section, now),
+            ...(field ? [{ [field]: { $containsi: q.trim() } }] : []),
+          ],
+        },
+        populate: section.populate as never,
+        sort: 'publishedAt:desc',
+        // Without a searchable field the rendered titles are filtered here: look further.
+        limit: needle && !field ? 500 : limit,
+      } as never)) as unknown as Record<string, unknown>[];
+      return documents
+        .map((document) => {
+          const rendered = section.render(document, { publicUrl: config().publicUrl, now });
+          return {
+            documentId: document.documentId as string,
+            title: rendered.title,
+            label: rendered.label ?? null,
+            publishedAt: (document.publishedAt as string | null) ?? null,
+          };
+        })
+        .filter((candidate) => !needle || candidate.title.toLocaleLowerCase('de').includes(needle))
+        .slice(0, limit);
     },
 
     webUrl(documentId: string) {

@@ -42,6 +42,9 @@ const PUBLIC_FIELDS = [
   'updatedAt',
 ] as const;
 
+/** Statuses whose counts change while deliveries are worked (or may still be pending). */
+const LIVE_STATUSES = ['sending', 'paused', 'cancelled'];
+
 export const publicIssue = (issue: IssueRow & Record<string, unknown>) =>
   Object.fromEntries(PUBLIC_FIELDS.map((field) => [field, issue[field] ?? null]));
 
@@ -74,17 +77,54 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     find,
 
+    /** What the admin pages need from the plugin config (nothing secret). */
+    settings() {
+      const { topics, sections, scheduler } = config();
+      return {
+        topics: topics.map(({ key, label }) => ({ key, label })),
+        sections: sections.map(({ topic, title }) => ({ topic, title })),
+        timezone: scheduler.timezone,
+      };
+    },
+
+    /** The issue's items with their titles and whether each still goes out. */
+    async itemDetails(issue: IssueRow) {
+      return composer().describe(issue.items);
+    },
+
+    /** Documents an editor can add to a section (published, current), searched by title. */
+    async candidates(section: string, q: string) {
+      return composer().candidates(section, { q });
+    },
+
+    /**
+     * One page of issues, newest first. Issues being sent (or paused, or cancelled midway) carry
+     * live counts from their deliveries, so the list can show progress.
+     */
     async list({ page = 1, pageSize = 25 }: { page?: number; pageSize?: number } = {}) {
-      const [results, total] = await Promise.all([
+      const [rows, total] = await Promise.all([
         strapi.db.query(ISSUE).findMany({
+          select: ['id', 'audienceAt', ...PUBLIC_FIELDS],
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           offset: (page - 1) * pageSize,
           limit: pageSize,
-        }),
+        }) as Promise<(IssueRow & Record<string, unknown>)[]>,
         strapi.db.query(ISSUE).count(),
       ]);
+      const results = await Promise.all(
+        rows.map(async (issue) => {
+          const live =
+            issue.audienceAt && LIVE_STATUSES.includes(issue.status)
+              ? await dispatcher().counts(issue.id)
+              : null;
+          return {
+            ...publicIssue(live ? { ...issue, ...live } : issue),
+            pending: live?.pending ?? 0,
+          };
+        })
+      );
       return {
-        results: (results as (IssueRow & Record<string, unknown>)[]).map(publicIssue),
+        results,
         pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
       };
     },

@@ -39,6 +39,23 @@ export interface ImportReport {
   errors: { line: number; field: string; message: string }[];
 }
 
+/** What the admin's subscriber list shows (no consent IPs, no history). */
+const LIST_FIELDS = [
+  'documentId',
+  'email',
+  'name',
+  'organisation',
+  'topics',
+  'status',
+  'source',
+  'bounceCount',
+  'confirmedAt',
+  'unsubscribedAt',
+  'createdAt',
+] as const;
+
+const STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained'] as const;
+
 const REASONS = {
   exists: 'Adresse ist bereits angemeldet oder wartet auf Bestätigung; unverändert.',
   unsubscribed:
@@ -58,6 +75,73 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     plugin().service('subscriptions').findByEmail(email);
 
   return {
+    /** Counts by status, and active subscribers per topic (the audience of each section). */
+    async stats() {
+      const counts = await Promise.all(
+        STATUSES.map((status) => strapi.db.query(SUBSCRIBER).count({ where: { status } }))
+      );
+      const byStatus = Object.fromEntries(STATUSES.map((status, i) => [status, counts[i]]));
+      const perTopic = new Map<string, number>();
+      let lastId = 0;
+      for (;;) {
+        const page = (await strapi.db.query(SUBSCRIBER).findMany({
+          where: { status: 'active', id: { $gt: lastId } },
+          select: ['id', 'topics'],
+          orderBy: { id: 'asc' },
+          limit: 2000,
+        })) as { id: number; topics: string[] | null }[];
+        if (page.length === 0) break;
+        for (const { topics } of page) {
+          for (const topic of new Set(topics ?? []))
+            perTopic.set(topic, (perTopic.get(topic) ?? 0) + 1);
+        }
+        lastId = page[page.length - 1].id;
+      }
+      return {
+        total: counts.reduce((sum, count) => sum + count, 0),
+        byStatus,
+        byTopic: config().topics.map(({ key, label }) => ({
+          key,
+          label,
+          active: perTopic.get(key) ?? 0,
+        })),
+      };
+    },
+
+    /** One page of subscribers, newest first, searched by address. */
+    async search({
+      q = '',
+      status,
+      page = 1,
+      pageSize = 20,
+    }: {
+      q?: string;
+      status?: string;
+      page?: number;
+      pageSize?: number;
+    }) {
+      const where = {
+        ...(q ? { email: { $containsi: q } } : {}),
+        ...(status ? { status } : {}),
+      };
+      const [results, total] = await Promise.all([
+        strapi.db.query(SUBSCRIBER).findMany({
+          where,
+          select: [...LIST_FIELDS],
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
+        strapi.db.query(SUBSCRIBER).count({ where }),
+      ]);
+      return {
+        results: (results as Record<string, unknown>[]).map((row) =>
+          Object.fromEntries(LIST_FIELDS.map((field) => [field, row[field] ?? null]))
+        ),
+        pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
+      };
+    },
+
     async importCsv(text: string): Promise<ImportReport> {
       const { header, rows } = parseCsv(text);
       const report: ImportReport = {

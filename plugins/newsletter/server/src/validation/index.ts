@@ -185,3 +185,80 @@ export const validatePreviewQuery = (query: unknown, topicKeys: string[]) =>
       format: z.enum(['html', 'text']).default('html'),
     })
   )(query);
+
+/** A query parameter that must be a positive whole number (page numbers, sizes). */
+const queryInt = (
+  label: string,
+  { min, max, fallback }: { min: number; max: number; fallback: number }
+) =>
+  z
+    .string({ error: `${label} muss eine ganze Zahl sein.` })
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === '') return fallback;
+      const number = Number(value);
+      if (!/^\d+$/.test(value) || number < min || number > max) {
+        context.addIssue({
+          code: 'custom',
+          message: `${label} muss eine ganze Zahl von ${min} bis ${max} sein.`,
+        });
+        return z.NEVER;
+      }
+      return number;
+    });
+
+const searchText = (max: number) =>
+  z
+    .string({ error: 'Der Suchtext muss ein einzelner Text sein.' })
+    .trim()
+    .max(max, { error: MESSAGES.tooLong(max) })
+    .optional()
+    .transform((value) => value || '');
+
+export const validatePageQuery = (query: unknown) =>
+  validateZodSchema(
+    z.object({
+      page: queryInt('Die Seite', { min: 1, max: 100_000, fallback: 1 }),
+      pageSize: queryInt('Die Seitengröße', { min: 1, max: 100, fallback: 25 }),
+    })
+  )(query);
+
+export const SUBSCRIBER_STATUSES = [
+  'pending',
+  'active',
+  'unsubscribed',
+  'bounced',
+  'complained',
+] as const;
+
+/** GET /subscribers: search by address, optionally by status, page by page. */
+export const validateSubscriberQuery = (query: unknown) =>
+  validateZodSchema(
+    z.object({
+      q: searchText(254),
+      status: z
+        .string({ error: 'Der Status muss ein einzelner Text sein.' })
+        .optional()
+        .transform((value, context) => {
+          if (!value) return undefined;
+          if (!(SUBSCRIBER_STATUSES as readonly string[]).includes(value)) {
+            context.addIssue({ code: 'custom', message: 'Diesen Status gibt es nicht.' });
+            return z.NEVER;
+          }
+          return value as (typeof SUBSCRIBER_STATUSES)[number];
+        }),
+      page: queryInt('Die Seite', { min: 1, max: 100_000, fallback: 1 }),
+      pageSize: queryInt('Die Seitengröße', { min: 1, max: 100, fallback: 20 }),
+    })
+  )(query);
+
+/** GET /issues/candidates: documents of one configured section, optionally searched. */
+export const validateCandidatesQuery = (query: unknown, sections: string[]) =>
+  validateZodSchema(
+    z.object({
+      section: z
+        .string({ error: 'Bitte wählen Sie eine Rubrik.' })
+        .refine((value) => sections.includes(value), 'Diese Rubrik gibt es nicht.'),
+      q: searchText(100),
+    })
+  )(query);
