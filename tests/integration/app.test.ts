@@ -30,3 +30,4 @@ import './specs/newsletter-admin-ui-api.spec';
 import './specs/employer-check.spec';
 import './specs/pages.spec';
 import './specs/admin-employer-check.spec';
+import './specs/admin-newsletter.spec';

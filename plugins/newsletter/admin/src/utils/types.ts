@@ -1,0 +1,121 @@
+/** Shapes of the plugin's admin routes (no runtime dependencies, shared with unit tests). */
+export type IssueStatus =
+  'draft' | 'scheduled' | 'sending' | 'paused' | 'sent' | 'failed' | 'cancelled';
+
+export const ISSUE_STATUSES: IssueStatus[] = [
+  'draft',
+  'scheduled',
+  'sending',
+  'paused',
+  'sent',
+  'failed',
+  'cancelled',
+];
+
+export const SUBSCRIBER_STATUSES = [
+  'pending',
+  'active',
+  'unsubscribed',
+  'bounced',
+  'complained',
+] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+
+export interface ItemRef {
+  section: string;
+  documentId: string;
+}
+
+export interface ItemDetail extends ItemRef {
+  title: string | null;
+  current: boolean;
+}
+
+export interface Issue {
+  documentId: string;
+  subject: string;
+  preheader: string | null;
+  items: ItemRef[] | null;
+  status: IssueStatus;
+  scheduledAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  recipients: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  pending?: number;
+  lastError: string | null;
+  pausedReason: string | null;
+  digestKey: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Progress {
+  status: IssueStatus;
+  recipients: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  pending: number;
+  scheduledAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  lastError: string | null;
+  pausedReason: string | null;
+}
+
+export interface Settings {
+  topics: { key: string; label: string }[];
+  sections: { topic: string; title: string }[];
+  timezone: string;
+}
+
+export interface Candidate {
+  documentId: string;
+  title: string;
+  label: string | null;
+  publishedAt: string | null;
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  total: number;
+  pageCount: number;
+}
+
+export interface SubscriberRow {
+  documentId: string;
+  email: string;
+  name: string | null;
+  organisation: string | null;
+  topics: string[] | null;
+  status: SubscriberStatus;
+  source: string | null;
+  bounceCount: number | null;
+  confirmedAt: string | null;
+  unsubscribedAt: string | null;
+  createdAt: string;
+}
+
+export interface SubscriberStats {
+  total: number;
+  byStatus: Record<SubscriberStatus, number>;
+  byTopic: { key: string; label: string; active: number }[];
+}
+
+export interface ImportReport {
+  rows: number;
+  created: { active: number; pending: number };
+  reactivated: number;
+  skipped: { line: number; email: string; reason: string }[];
+  errors: { line: number; field: string; message: string }[];
+}
+
+export interface TestResult {
+  email: string;
+  sent: boolean;
+  error?: string;
+}
