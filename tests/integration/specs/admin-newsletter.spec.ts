@@ -32,6 +32,28 @@ const TITLE_A = 'Praktikum in der Glasbläserei (Browsertest)';
 const TITLE_B = 'Schnuppertag Orgelbau (Browsertest)';
 const AUDIENCE = ['ui-leser-1@example.org', 'ui-leser-2@example.org', 'ui-leser-3@example.org'];
 
+/** axe-core (WCAG 2.1 A/AA) on the plugin's part of the page: the admin's own frame is Strapi's. */
+const mainViolations = async (page: Page, scope = 'main') => {
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const result = (await page.evaluate(
+    (selector) =>
+      (
+        window as unknown as {
+          axe: { run: (context: unknown, options: unknown) => Promise<unknown> };
+        }
+      ).axe.run(
+        { include: [[selector]] },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }
+      ),
+    scope
+  )) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
+  return result.violations.map((violation) => ({
+    id: violation.id,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+  }));
+};
+
 /** Polls until `check` holds (a page and its iframe cannot be awaited with one locator). */
 const until = async (check: () => Promise<boolean>, timeoutMs = 15_000) => {
   const started = Date.now();
@@ -117,6 +139,8 @@ describeBrowser('newsletter admin pages in Chromium', () => {
     await page.goto(`${base}/admin/plugins/newsletter`);
     await page.waitForURL(/\/admin\/plugins\/newsletter\/issues$/);
     await page.getByRole('heading', { name: 'Ausgaben', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Neue Ausgabe' }).first().waitFor();
+    expect(await mainViolations(page)).toEqual([]);
     await capture('admin-newsletter-issues');
 
     await page.getByRole('button', { name: 'Neue Ausgabe' }).first().click();
@@ -164,6 +188,7 @@ describeBrowser('newsletter admin pages in Chromium', () => {
     expect(await page.locator('iframe[title="Vorschau der Ausgabe"]').getAttribute('sandbox')).toBe(
       ''
     );
+    expect(await mainViolations(page)).toEqual([]);
     await capture('admin-newsletter-issue', 2600);
 
     // A reader of practice examples only does not get the offers section.
@@ -307,6 +332,7 @@ describeBrowser('newsletter admin pages in Chromium', () => {
       .getByText('ui-leser-2@example.org', { exact: true })
       .waitFor();
     expect(await page.locator('tbody tr').count()).toBe(1);
+    expect(await mainViolations(page)).toEqual([]);
     await capture('admin-newsletter-subscribers', 1200);
 
     await page.getByRole('button', { name: 'CSV importieren' }).click();
@@ -323,6 +349,7 @@ describeBrowser('newsletter admin pages in Chromium', () => {
       );
     await dialog.getByRole('button', { name: 'Importieren' }).click();
     await dialog.getByText('Ergebnis des Imports').waitFor();
+    expect(await mainViolations(page, '[role="dialog"]')).toEqual([]);
     const errors = dialog.getByRole('grid', { name: 'Fehlerhafte Zeilen' });
     await errors.getByText('Bitte geben Sie eine gültige E-Mail-Adresse an.').waitFor();
     expect((await errors.locator('tbody tr').first().innerText()).split(/\s+/)[0]).toBe('3');

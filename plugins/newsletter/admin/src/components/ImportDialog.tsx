@@ -1,7 +1,6 @@
 /** CSV import of subscribers (file or pasted text) with the server's line-by-line report. */
 import * as React from 'react';
 import {
-  Box,
   Button,
   Field,
   Flex,
@@ -33,20 +32,18 @@ const Summary = ({ report }: { report: ImportReport }) => {
     [t('import.errors'), report.errors.length],
   ];
   return (
-    <Box tag="dl" aria-label={t('import.summary')}>
-      <Flex gap={6} wrap="wrap">
-        {rows.map(([label, value]) => (
-          <Flex key={label} direction="column" alignItems="start">
-            <Typography tag="dt" variant="pi" textColor="neutral600">
-              {label}
-            </Typography>
-            <Typography tag="dd" variant="beta">
-              {value}
-            </Typography>
-          </Flex>
-        ))}
-      </Flex>
-    </Box>
+    <Flex tag="dl" gap={6} wrap="wrap" aria-label={t('import.summary')}>
+      {rows.map(([label, value]) => (
+        <Flex key={label} direction="column" alignItems="start">
+          <Typography tag="dt" variant="pi" textColor="neutral600">
+            {label}
+          </Typography>
+          <Typography tag="dd" variant="beta">
+            {value}
+          </Typography>
+        </Flex>
+      ))}
+    </Flex>
   );
 };
 
