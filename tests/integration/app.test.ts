@@ -31,3 +31,4 @@ import './specs/employer-check.spec';
 import './specs/pages.spec';
 import './specs/admin-employer-check.spec';
 import './specs/admin-newsletter.spec';
+import './specs/admin-permissions.spec';
