@@ -92,12 +92,16 @@ export const ensureAdminBuild = () => {
 
 const germanUi = async (context: BrowserContext) => {
   await context.addInitScript(() => {
-    window.localStorage.setItem('strapi-admin-language', 'de');
-    // the guided tour of a fresh installation would cover the pages
-    window.localStorage.setItem(
-      'STRAPI_GUIDED_TOUR',
-      JSON.stringify({ enabled: false, completedActions: [], tours: {} })
-    );
+    try {
+      window.localStorage.setItem('strapi-admin-language', 'de');
+      // the guided tour of a fresh installation would cover the pages
+      window.localStorage.setItem(
+        'STRAPI_GUIDED_TOUR',
+        JSON.stringify({ enabled: false, completedActions: [], tours: {} })
+      );
+    } catch {
+      // sandboxed frames (the newsletter preview) have no localStorage
+    }
   });
 };
 

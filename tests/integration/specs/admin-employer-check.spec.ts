@@ -30,6 +30,9 @@ const ACTION = (name: string) => `plugin::employer-check.${name}`;
 const SECTOR = 'N';
 const LARGE_GROUP = 6; // ≥ k (5): shown
 const SMALL_GROUP = 2; // < k: "zu wenige Teilnahmen"
+// < k as well; hidden together with SMALL_GROUP they reach k, so the large group may be shown
+// (complementary suppression: overall − shown groups must not reveal fewer than k)
+const TINY_GROUP = 3;
 
 interface Group {
   key: string;
@@ -101,6 +104,7 @@ const seed = async () => {
   };
   for (let i = 0; i < LARGE_GROUP; i += 1) await create('large', 2 + (i % 3));
   for (let i = 0; i < SMALL_GROUP; i += 1) await create('medium', 4);
+  for (let i = 0; i < TINY_GROUP; i += 1) await create('small', 3);
   // a running check of the active version
   const draft = await plugin()
     .service('submissions')
@@ -183,7 +187,10 @@ describe('Arbeitgeber-Check admin routes', () => {
 
   it('groups below k show neither count nor figures; the monthly trend has no gaps', async () => {
     const data = await statistics(`?sector=${SECTOR}`);
-    expect(data.overall).toMatchObject({ suppressed: false, count: LARGE_GROUP + SMALL_GROUP });
+    expect(data.overall).toMatchObject({
+      suppressed: false,
+      count: LARGE_GROUP + SMALL_GROUP + TINY_GROUP,
+    });
     const bySize = Object.fromEntries(data.bySizeClass.map((group) => [group.key, group]));
     expect(bySize.large).toMatchObject({ suppressed: false, count: LARGE_GROUP });
     expect(bySize.medium).toEqual({

@@ -2,7 +2,13 @@
 const action = (name: string) => [{ action: `plugin::newsletter.${name}`, subject: null }];
 
 export const PERMISSIONS = {
-  menu: [...action('issues.read'), ...action('subscribers.read')],
+  // the menu entry shows for every action that has a page (GDPR needs the subscriber search)
+  menu: [
+    ...action('issues.read'),
+    ...action('subscribers.read'),
+    ...action('subscribers.import'),
+    ...action('subscribers.export'),
+  ],
   readIssues: action('issues.read'),
   editIssues: action('issues.edit'),
   testIssues: action('issues.test'),
