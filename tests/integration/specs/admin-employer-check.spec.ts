@@ -233,8 +233,9 @@ describe('Arbeitgeber-Check admin routes', () => {
       .set('Authorization', await admin())
       .expect(200);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines.length - 1).toBe(LARGE_GROUP);
-    expect(lines.slice(1).every((line) => line.startsWith(`${SECTOR},large,`))).toBe(true);
+    expect(lines[1].startsWith(`overall,,Alle,${LARGE_GROUP},`)).toBe(true);
+    expect(lines.find((line) => line.startsWith('sizeClass,large,'))).toContain(`,${LARGE_GROUP},`);
+    expect(lines.some((line) => line.startsWith('sizeClass,medium,'))).toBe(false);
   });
 
   it('questionnaire status: the active version with its running and completed checks', async () => {
@@ -520,8 +521,8 @@ describe('Arbeitgeber-Check admin routes', () => {
         let csv = '';
         for await (const chunk of await download.createReadStream()) csv += chunk;
         const lines = csv.trim().split('\r\n');
-        expect(lines[0].startsWith('sector,sizeClass,municipality,month,total,')).toBe(true);
-        expect(lines.length - 1).toBe(filtered.overall.count);
+        expect(lines[0].startsWith('group,key,label,count,total,')).toBe(true);
+        expect(lines[1].startsWith(`overall,,Alle,${filtered.overall.count},`)).toBe(true);
       });
 
       it('questionnaire: version, running checks, the warning and the Content Manager links', async () => {

@@ -377,8 +377,17 @@ describe('employer self-check', () => {
       .expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0].startsWith('sector,sizeClass,municipality,month,total,')).toBe(true);
-    expect(lines.length - 1).toBe(7); // consenting, completed submissions only
+    // aggregated and suppressed like the page: one line overall, one per group, none per company
+    expect(lines[0].startsWith('group,key,label,count,total,')).toBe(true);
+    expect(lines[0].endsWith(',note')).toBe(true);
+    expect(lines[1].startsWith('overall,,Alle,7,')).toBe(true);
+    const groupLines = lines.slice(2).map((line) => line.split(','));
+    expect(new Set(groupLines.map((cells) => cells[0]))).toEqual(
+      new Set(['sector', 'sizeClass', 'month'])
+    );
+    const lineC = groupLines.find((cells) => cells[0] === 'sector' && cells[1] === 'C')!;
+    expect(lineC[3]).toBe('');
+    expect(lineC[lineC.length - 1]).toBe('zu wenige Teilnahmen');
     expect(csv.text).not.toMatch(/token|[A-Za-z0-9_-]{32}/);
   });
 

@@ -1,5 +1,12 @@
 import { errors } from '@strapi/utils';
-import { figures, fillMonths, groupBy, monthsBetween, optionList } from '../src/lib/statistics';
+import {
+  figures,
+  fillMonths,
+  groupBy,
+  monthsBetween,
+  optionList,
+  statisticsTable,
+} from '../src/lib/statistics';
 import { questionCopies, suggestVersion } from '../src/lib/versions';
 import { validateNewVersion, validateStatisticsQuery, validateUsageQuery } from '../src/validation';
 
@@ -75,6 +82,36 @@ describe('groupBy: complementary suppression', () => {
       5
     );
     expect(groups.map((group) => group.suppressed)).toEqual([false, true, true, false]);
+  });
+});
+
+describe('statisticsTable (the CSV export)', () => {
+  it('has one line overall and one per group, suppressed groups without figures', () => {
+    const rows = [
+      ...Array.from({ length: 5 }, () => ({ ...row('2026-01', 60), sector: 'A' })),
+      ...Array.from({ length: 5 }, () => ({ ...row('2026-01', 40), sector: 'B' })),
+      ...Array.from({ length: 2 }, () => ({ ...row('2026-01', 90), sector: 'C' })),
+      ...Array.from({ length: 3 }, () => ({ ...row('2026-01', 90), sector: 'D' })),
+    ];
+    const table = statisticsTable({
+      dimensions: [{ key: 'a' }],
+      overall: figures(rows, ['a'], 5),
+      groups: [
+        {
+          field: 'sector',
+          figures: groupBy(rows, 'sector', ['a'], 5),
+          labels: { A: 'Handwerk', C: 'Pflege' },
+        },
+      ],
+    });
+    expect(table.columns).toEqual(['group', 'key', 'label', 'count', 'total', 'a', 'note']);
+    expect(table.rows).toEqual([
+      ['overall', '', 'Alle', 15, 63.3, 63.3, null],
+      ['sector', 'A', 'Handwerk', 5, 60, 60, null],
+      ['sector', 'B', 'B', 5, 40, 40, null],
+      ['sector', 'C', 'Pflege', null, null, null, 'zu wenige Teilnahmen'],
+      ['sector', 'D', 'D', null, null, null, 'zu wenige Teilnahmen'],
+    ]);
   });
 });
 

@@ -4,8 +4,10 @@ import type { Context } from 'koa';
 import type { EmployerCheckConfig } from '../config';
 import { validateStatisticsQuery } from '../validation';
 
+/** One CSV field; text that a spreadsheet would run as a formula gets a leading apostrophe. */
 const csvField = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
+  let text = value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
@@ -24,22 +26,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async export(ctx: Context) {
-      const { columns, rows, keys } = await service().exportRows(filter(ctx));
-      const lines = [columns.join(',')];
-      for (const row of rows) {
-        lines.push(
-          [
-            row.sector,
-            row.sizeClass,
-            row.municipality,
-            row.month,
-            row.total,
-            ...keys.map((key: string) => row.scores[key]),
-          ]
-            .map(csvField)
-            .join(',')
-        );
-      }
+      const { columns, rows } = await service().exportTable(filter(ctx));
+      const lines = [columns, ...rows].map((cells: unknown[]) => cells.map(csvField).join(','));
       ctx.type = 'text/csv; charset=utf-8';
       ctx.set(
         'Content-Disposition',

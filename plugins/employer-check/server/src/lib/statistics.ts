@@ -122,3 +122,47 @@ export const fillMonths = (byMonth: GroupedFigures, dimensionKeys: string[], k: 
 /** `{ key: label }` from the config as the list the admin's selects show. */
 export const optionList = (labels: Record<string, string>) =>
   Object.entries(labels).map(([key, label]) => ({ key, label }));
+
+export interface StatisticsTableInput {
+  dimensions: { key: string }[];
+  overall: GroupFigures;
+  groups: {
+    field: 'sector' | 'sizeClass' | 'municipality' | 'month';
+    figures: GroupedFigures;
+    labels: Record<string, string>;
+  }[];
+}
+
+/** The note a suppressed group carries in the export instead of figures. */
+export const SUPPRESSED_NOTE = 'zu wenige Teilnahmen';
+
+/**
+ * The export as a table of the same aggregated, suppressed figures the admin page shows (one
+ * line overall, one per group) — never one line per submission, which in a small county could
+ * identify a company by its sector, size, municipality and month.
+ */
+export const statisticsTable = ({ dimensions, overall, groups }: StatisticsTableInput) => {
+  const keys = dimensions.map((dimension) => dimension.key);
+  const line = (group: string, key: string, label: string, figures: GroupFigures) => [
+    group,
+    key,
+    label,
+    figures.suppressed ? null : figures.count,
+    figures.suppressed ? null : figures.total,
+    ...keys.map((dimension) =>
+      figures.suppressed ? null : (figures.dimensions?.[dimension] ?? null)
+    ),
+    figures.suppressed ? SUPPRESSED_NOTE : null,
+  ];
+  return {
+    columns: ['group', 'key', 'label', 'count', 'total', ...keys, 'note'],
+    rows: [
+      line('overall', '', 'Alle', overall),
+      ...groups.flatMap(({ field, figures, labels }) =>
+        figures.map((figures) =>
+          line(field, figures.key, labels[figures.key] ?? figures.key, figures)
+        )
+      ),
+    ],
+  };
+};

@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { EmployerCheckConfig } from '../config';
-import { figures, fillMonths, groupBy, optionList } from '../lib/statistics';
+import { figures, fillMonths, groupBy, optionList, statisticsTable } from '../lib/statistics';
 import { SUBMISSION, toStatisticsRow } from './submissions';
 
 export interface StatisticsFilter {
@@ -102,16 +102,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** One anonymous row per submission: no token, no answers, no contact data. */
-    async exportRows(filter: StatisticsFilter) {
-      await checkMunicipality(filter.municipality);
-      const data = await rows(filter);
-      const keys = [...new Set(data.flatMap((row) => Object.keys(row.scores)))];
-      return {
-        columns: ['sector', 'sizeClass', 'municipality', 'month', 'total', ...keys],
-        rows: data,
-        keys,
-      };
+    /** The summary's figures as a table (lib/statistics `statisticsTable`). */
+    async exportTable(filter: StatisticsFilter) {
+      const summary = await this.summary(filter);
+      const labels = (list: { key: string; label: string }[]) =>
+        Object.fromEntries(list.map((option) => [option.key, option.label]));
+      return statisticsTable({
+        dimensions: summary.dimensions,
+        overall: summary.overall,
+        groups: [
+          { field: 'sector', figures: summary.bySector, labels: labels(summary.options.sectors) },
+          {
+            field: 'sizeClass',
+            figures: summary.bySizeClass,
+            labels: labels(summary.options.sizeClasses),
+          },
+          {
+            field: 'municipality',
+            figures: summary.byMunicipality,
+            labels: labels(summary.options.municipalities),
+          },
+          { field: 'month', figures: summary.byMonth, labels: {} },
+        ],
+      });
     },
   };
 };
