@@ -39,6 +39,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
     );
   }
 
+  const busyTimeoutMs = env.int('DATABASE_BUSY_TIMEOUT_MS', 5000);
   return {
     connection: {
       client: 'sqlite',
@@ -47,6 +48,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       },
       useNullAsDefault: true,
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+      pool: {
+        // How long a statement waits for a lock another process holds before it fails with
+        // SQLITE_BUSY (answered as 503 by the db-unavailable middleware).
+        afterCreate: (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
+          (connection as { pragma: (source: string) => unknown }).pragma(
+            `busy_timeout = ${busyTimeoutMs}`
+          );
+          done(undefined, connection);
+        },
+      },
     },
   };
 };

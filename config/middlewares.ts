@@ -9,6 +9,8 @@ import type { Core } from '@strapi/strapi';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
+  // database unavailable (pool timeout, PostgreSQL down, SQLite locked) → 503 with Retry-After
+  'global::db-unavailable',
   {
     name: 'strapi::security',
     config: {
