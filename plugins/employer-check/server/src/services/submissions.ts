@@ -1,7 +1,8 @@
 /**
  * What a company does: start a check (draft or complete), continue it, read the result with
  * recommendations and the regional comparison, download the PDF, delete it. Only the token's
- * hash is stored; whoever has the token has the submission.
+ * hash is stored; whoever has the token has the submission. Writes and the answer built from them
+ * are one transaction each, so a database failure midway leaves nothing half-written.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -55,6 +56,33 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/**
+ * Runs `work` in one database transaction (Strapi's: `strapi.db.query` and the Document Service
+ * join it) and makes sure it really committed. Knex reports a failed BEGIN or COMMIT (e.g. the
+ * connection was terminated at that moment) only on the transaction's execution promise: Strapi's
+ * wrapper would answer success for a COMMIT that failed, or a confusing "Transaction query already
+ * complete" for a BEGIN that failed. Found by the fault suite (tests/faults, db-outage).
+ */
+export const atomically = async <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> => {
+  let execution: Promise<unknown> | undefined;
+  try {
+    const result = await strapi.db.transaction(({ trx }) => {
+      execution = trx.executionPromise;
+      return work();
+    });
+    await execution;
+    return result;
+  } catch (error) {
+    const cause = execution
+      ? await execution.then(
+          () => null,
+          (reason: unknown) => reason
+        )
+      : null;
+    throw cause ?? error;
+  }
+};
 
 export const notFound = () => new errors.NotFoundError('Diese Teilnahme gibt es nicht (mehr).');
 
@@ -217,61 +245,67 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const token = createSubmissionToken();
       if (honeypot) return { token, status: input.complete ? 'complete' : 'draft' };
       const profile = input.profile!;
-      await checkMunicipality(profile.municipality);
-      const base = {
-        tokenHash: hashSubmissionToken(token),
-        questionnaireVersion: questionnaire.version,
-        sector: profile.sector,
-        sizeClass: profile.sizeClass,
-        municipality: profile.municipality ?? null,
-        trainsApprentices: profile.trainsApprentices,
-        answers: input.answers,
-        consentStatistics: input.consentStatistics,
-      };
-      const data = input.complete
-        ? { ...base, ...completionData(questionnaire, base) }
-        : { ...base, status: 'draft' };
-      const created = (await rows().create({ data })) as SubmissionRow;
-      return publicView(token, created);
+      // One transaction up to the answer: if the database fails before the company has its
+      // token, nothing stays behind (no orphan that would count in the statistics).
+      return atomically(strapi, async () => {
+        await checkMunicipality(profile.municipality);
+        const base = {
+          tokenHash: hashSubmissionToken(token),
+          questionnaireVersion: questionnaire.version,
+          sector: profile.sector,
+          sizeClass: profile.sizeClass,
+          municipality: profile.municipality ?? null,
+          trainsApprentices: profile.trainsApprentices,
+          answers: input.answers,
+          consentStatistics: input.consentStatistics,
+        };
+        const data = input.complete
+          ? { ...base, ...completionData(questionnaire, base) }
+          : { ...base, status: 'draft' };
+        const created = (await rows().create({ data })) as SubmissionRow;
+        return publicView(token, created);
+      });
     },
 
     /** Continues a check: more answers, changed profile, or completion (which scores it). */
     async update(token: unknown, input: SubmissionInput) {
-      const row = await find(token);
-      const questionnaire = await activeQuestionnaire();
-      if (row.questionnaireVersion !== questionnaire.version) {
-        throw new ConflictError(
-          `Diese Teilnahme gehört zu Version ${row.questionnaireVersion} des Fragebogens; aktiv ist Version ${questionnaire.version}. Bitte beginnen Sie einen neuen Check.`
-        );
-      }
-      const profile = input.profile;
-      if (profile) await checkMunicipality(profile.municipality);
-      const trainsApprentices = profile?.trainsApprentices ?? row.trainsApprentices;
-      const answers: Answers = { ...(row.answers ?? {}), ...input.answers };
-      if (!trainsApprentices) {
-        // Answers to questions that no longer apply are dropped, not kept silently.
-        for (const question of questionnaire.questions) {
-          if (question.onlyIfTrainsApprentices) delete answers[question.id];
+      return atomically(strapi, async () => {
+        const row = await find(token);
+        const questionnaire = await activeQuestionnaire();
+        if (row.questionnaireVersion !== questionnaire.version) {
+          throw new ConflictError(
+            `Diese Teilnahme gehört zu Version ${row.questionnaireVersion} des Fragebogens; aktiv ist Version ${questionnaire.version}. Bitte beginnen Sie einen neuen Check.`
+          );
         }
-      }
-      const base = {
-        ...(profile
-          ? {
-              sector: profile.sector,
-              sizeClass: profile.sizeClass,
-              municipality: profile.municipality ?? null,
-              trainsApprentices: profile.trainsApprentices,
-            }
-          : {}),
-        answers,
-        consentStatistics: input.consentStatistics,
-      };
-      const complete = input.complete || row.status === 'complete';
-      const data = complete
-        ? { ...base, ...completionData(questionnaire, { answers, trainsApprentices }) }
-        : base;
-      const updated = (await rows().update({ where: { id: row.id }, data })) as SubmissionRow;
-      return publicView(null, updated);
+        const profile = input.profile;
+        if (profile) await checkMunicipality(profile.municipality);
+        const trainsApprentices = profile?.trainsApprentices ?? row.trainsApprentices;
+        const answers: Answers = { ...(row.answers ?? {}), ...input.answers };
+        if (!trainsApprentices) {
+          // Answers to questions that no longer apply are dropped, not kept silently.
+          for (const question of questionnaire.questions) {
+            if (question.onlyIfTrainsApprentices) delete answers[question.id];
+          }
+        }
+        const base = {
+          ...(profile
+            ? {
+                sector: profile.sector,
+                sizeClass: profile.sizeClass,
+                municipality: profile.municipality ?? null,
+                trainsApprentices: profile.trainsApprentices,
+              }
+            : {}),
+          answers,
+          consentStatistics: input.consentStatistics,
+        };
+        const complete = input.complete || row.status === 'complete';
+        const data = complete
+          ? { ...base, ...completionData(questionnaire, { answers, trainsApprentices }) }
+          : base;
+        const updated = (await rows().update({ where: { id: row.id }, data })) as SubmissionRow;
+        return publicView(null, updated);
+      });
     },
 
     async get(token: unknown) {
