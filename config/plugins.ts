@@ -68,7 +68,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         scheduler: {
           enabled: env.bool('NEWSLETTER_SCHEDULER', true),
           timezone: 'Europe/Berlin',
-          tickCron: '* * * * *',
+          tickCron: env('NEWSLETTER_TICK_CRON', '* * * * *'),
+        },
+        // Sending issues (see docs/reliability.md); the fault suite shortens these.
+        dispatch: {
+          batchSize: env.int('NEWSLETTER_DISPATCH_BATCH_SIZE', 100),
+          leaseSeconds: env.int('NEWSLETTER_DISPATCH_LEASE_SECONDS', 60),
+          retryBaseSeconds: env.int('NEWSLETTER_DISPATCH_RETRY_BASE_SECONDS', 60),
+          unreachablePauseSeconds: env.int('NEWSLETTER_UNREACHABLE_PAUSE_SECONDS', 600),
         },
         digest: {
           enabled: env.bool('NEWSLETTER_DIGEST', true),
