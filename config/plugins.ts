@@ -108,6 +108,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       resolve: './plugins/employer-check',
       config: {
         k: env.int('EMPLOYER_CHECK_K', 5),
+        rateLimit: { max: env.int('EMPLOYER_CHECK_RATE_LIMIT_MAX', 60) },
         retention: {
           enabled: env.bool('EMPLOYER_CHECK_RETENTION', true),
           completedMonths: env.int('EMPLOYER_CHECK_RETENTION_MONTHS', 24),

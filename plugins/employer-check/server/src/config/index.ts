@@ -49,6 +49,8 @@ const configSchema = z.object({
     timezone: z.string(),
   }),
   recommendationsLimit: z.number().int().positive(),
+  /** public routes: requests per minute per IP and path (users-permissions' limiter) */
+  rateLimit: z.object({ max: z.number().int().positive() }),
   /** where the app keeps its employer tips, and which fields carry what */
   tips: z
     .object({
@@ -87,6 +89,7 @@ export default {
       timezone: 'Europe/Berlin',
     },
     recommendationsLimit: 6,
+    rateLimit: { max: 60 },
     tips: null,
     municipalities: null,
     sectors: SECTORS,

@@ -1,11 +1,15 @@
-const rateLimited = {
+import type { Core } from '@strapi/strapi';
+import type { EmployerCheckConfig } from '../config';
+
+/** Public routes: no login, Strapi's per-IP limiter (users-permissions), per path. */
+const rateLimited = (max: number) => ({
   auth: false as const,
-  // Strapi's own per-IP limiter (users-permissions), per path; `plugin::users-permissions.ratelimit`
-  // in the app's config can change it globally.
+  // `max` requests per minute per IP and path (plugin config `rateLimit.max`);
+  // `plugin::users-permissions.ratelimit` in the app's config can still switch it off globally.
   middlewares: [
-    { name: 'plugin::users-permissions.rateLimit', config: { interval: { min: 1 }, max: 60 } },
+    { name: 'plugin::users-permissions.rateLimit', config: { interval: { min: 1 }, max } },
   ],
-};
+});
 
 const guarded = (action: string) => ({
   policies: [
@@ -15,31 +19,36 @@ const guarded = (action: string) => ({
 });
 
 export default {
-  'content-api': {
-    type: 'content-api' as const,
-    routes: [
-      {
-        method: 'GET',
-        path: '/questionnaire',
-        handler: 'check.questionnaire',
-        config: rateLimited,
-      },
-      { method: 'POST', path: '/submissions', handler: 'check.create', config: rateLimited },
-      { method: 'GET', path: '/submissions/:token', handler: 'check.findOne', config: rateLimited },
-      { method: 'PUT', path: '/submissions/:token', handler: 'check.update', config: rateLimited },
-      {
-        method: 'DELETE',
-        path: '/submissions/:token',
-        handler: 'check.remove',
-        config: rateLimited,
-      },
-      {
-        method: 'GET',
-        path: '/submissions/:token/report.pdf',
-        handler: 'check.report',
-        config: rateLimited,
-      },
-    ],
+  // A router factory: Strapi calls it with the loaded config when it registers the routes.
+  'content-api': ({ strapi }: { strapi: Core.Strapi }) => {
+    const config = strapi.config.get('plugin::employer-check') as EmployerCheckConfig;
+    const limited = rateLimited(config.rateLimit.max);
+    return {
+      type: 'content-api' as const,
+      routes: [
+        {
+          method: 'GET',
+          path: '/questionnaire',
+          handler: 'check.questionnaire',
+          config: limited,
+        },
+        { method: 'POST', path: '/submissions', handler: 'check.create', config: limited },
+        { method: 'GET', path: '/submissions/:token', handler: 'check.findOne', config: limited },
+        { method: 'PUT', path: '/submissions/:token', handler: 'check.update', config: limited },
+        {
+          method: 'DELETE',
+          path: '/submissions/:token',
+          handler: 'check.remove',
+          config: limited,
+        },
+        {
+          method: 'GET',
+          path: '/submissions/:token/report.pdf',
+          handler: 'check.report',
+          config: limited,
+        },
+      ],
+    };
   },
   admin: {
     type: 'admin' as const,
