@@ -1,5 +1,5 @@
 /**
- * Admin permission actions as the admin's RBAC hooks expect them. Grouped so that one useRBAC
+ * Admin permission actions as the admin's RBAC hooks expect them. Grouped so that one useAllowedActions
  * call never gets two actions with the same last part (`…statistics.read` and
  * `…questionnaire.read` would both be `canRead`).
  */

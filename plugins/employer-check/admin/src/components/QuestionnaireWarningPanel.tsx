@@ -5,7 +5,8 @@
  * content } or null), so hooks run in a fixed order.
  */
 import { Flex, Link as DsLink, Typography } from '@strapi/design-system';
-import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useAllowedActions } from '../hooks/useAllowedActions';
 import { useIntl } from 'react-intl';
 import { useQuery } from 'react-query';
 import { Link } from 'react-router-dom';
@@ -40,7 +41,7 @@ export const QuestionnaireWarningPanel = ({ model, documentId, document }: Panel
   const {
     allowedActions: { canRead },
     isLoading: loadingPermissions,
-  } = useRBAC(PERMISSIONS.questionnaire);
+  } = useAllowedActions(PERMISSIONS.questionnaire);
   const usage = useQuery(
     [PLUGIN_ID, 'usage', kind, documentId, document?.updatedAt],
     async () => {

@@ -1,5 +1,6 @@
 /** The plugin's pages under /admin/plugins/employer-check: statistics and questionnaire. */
-import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useAllowedActions } from '../hooks/useAllowedActions';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Nav } from '../components/Nav';
 import { PERMISSIONS } from '../permissions';
@@ -7,8 +8,8 @@ import { QuestionnairePage } from './QuestionnairePage';
 import { StatisticsPage } from './StatisticsPage';
 
 const App = () => {
-  const statistics = useRBAC(PERMISSIONS.statistics);
-  const questionnaire = useRBAC(PERMISSIONS.questionnaire);
+  const statistics = useAllowedActions(PERMISSIONS.statistics);
+  const questionnaire = useAllowedActions(PERMISSIONS.questionnaire);
   if (statistics.isLoading || questionnaire.isLoading) return <Page.Loading />;
   const canStatistics = Boolean(statistics.allowedActions.canRead);
   const canQuestionnaire = Boolean(questionnaire.allowedActions.canRead);

@@ -20,7 +20,8 @@ import {
   VisuallyHidden,
 } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
-import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useAllowedActions } from '../hooks/useAllowedActions';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
@@ -314,7 +315,7 @@ export const QuestionnairePage = () => {
   const {
     allowedActions: { canRead, canCreateVersion },
     isLoading: loadingPermissions,
-  } = useRBAC(PERMISSIONS.questionnaire);
+  } = useAllowedActions(PERMISSIONS.questionnaire);
   const query = useQuestionnaireStatus(Boolean(canRead));
   const title = formatMessage({
     id: getTranslation('questionnaire.title'),

@@ -4,7 +4,8 @@
  * Groups below k show "too few participants" and nothing else.
  */
 import { Box, Flex, Grid, Tabs, Typography } from '@strapi/design-system';
-import { isFetchError, Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { isFetchError, Layouts, Page } from '@strapi/strapi/admin';
+import { useAllowedActions } from '../hooks/useAllowedActions';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
@@ -323,7 +324,7 @@ export const StatisticsPage = () => {
   const {
     allowedActions: { canRead, canExport },
     isLoading: loadingPermissions,
-  } = useRBAC(PERMISSIONS.statistics);
+  } = useAllowedActions(PERMISSIONS.statistics);
   const [searchParams, setSearchParams] = useSearchParams();
   const filter = React.useMemo(() => {
     const result: StatisticsFilter = {};

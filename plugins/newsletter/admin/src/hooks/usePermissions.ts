@@ -1,8 +1,10 @@
 /**
- * What the current admin may do in the newsletter. One `useRBAC` per action: the hook names
- * actions by their last segment, and `issues.read` and `subscribers.read` would collide.
+ * What the current admin may do in the newsletter, read from the user's permissions in the
+ * admin's auth state. Not `useRBAC`: it checks once when the page mounts, and a page opened
+ * directly by URL can mount before the permissions have loaded — it then keeps "not allowed".
+ * The plugin's actions have no conditions, so the list of the user's actions is the answer.
  */
-import { useRBAC } from '@strapi/strapi/admin';
+import { useAuth } from '@strapi/strapi/admin';
 import { PERMISSIONS } from '../permissions';
 
 export interface NewsletterPermissions {
@@ -17,29 +19,20 @@ export interface NewsletterPermissions {
   gdpr: boolean;
 }
 
-const allowed = (result: ReturnType<typeof useRBAC>) =>
-  !result.isLoading && Object.values(result.allowedActions).some(Boolean);
-
 export const usePermissions = (): NewsletterPermissions => {
-  const results = {
-    readIssues: useRBAC(PERMISSIONS.readIssues),
-    editIssues: useRBAC(PERMISSIONS.editIssues),
-    testIssues: useRBAC(PERMISSIONS.testIssues),
-    sendIssues: useRBAC(PERMISSIONS.sendIssues),
-    readSubscribers: useRBAC(PERMISSIONS.readSubscribers),
-    importSubscribers: useRBAC(PERMISSIONS.importSubscribers),
-    exportSubscribers: useRBAC(PERMISSIONS.exportSubscribers),
-    gdpr: useRBAC(PERMISSIONS.gdpr),
-  };
+  const isLoading = useAuth('newsletter', (state) => state.isLoading);
+  const granted = useAuth('newsletter', (state) => state.permissions);
+  const has = (required: { action: string }[]) =>
+    required.some(({ action }) => granted.some((permission) => permission.action === action));
   return {
-    isLoading: Object.values(results).some((result) => result.isLoading),
-    readIssues: allowed(results.readIssues),
-    editIssues: allowed(results.editIssues),
-    testIssues: allowed(results.testIssues),
-    sendIssues: allowed(results.sendIssues),
-    readSubscribers: allowed(results.readSubscribers),
-    importSubscribers: allowed(results.importSubscribers),
-    exportSubscribers: allowed(results.exportSubscribers),
-    gdpr: allowed(results.gdpr),
+    isLoading,
+    readIssues: has(PERMISSIONS.readIssues),
+    editIssues: has(PERMISSIONS.editIssues),
+    testIssues: has(PERMISSIONS.testIssues),
+    sendIssues: has(PERMISSIONS.sendIssues),
+    readSubscribers: has(PERMISSIONS.readSubscribers),
+    importSubscribers: has(PERMISSIONS.importSubscribers),
+    exportSubscribers: has(PERMISSIONS.exportSubscribers),
+    gdpr: has(PERMISSIONS.gdpr),
   };
 };
