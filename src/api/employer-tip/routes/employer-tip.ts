@@ -1,7 +1,6 @@
 import { factories } from '@strapi/strapi';
-
-const publishedOnly = { policies: ['global::published-only'] };
+import { publicReadRoutes } from '../../../lib/public-routes';
 
 export default factories.createCoreRouter('api::employer-tip.employer-tip', {
-  config: { find: publishedOnly, findOne: publishedOnly },
+  config: publicReadRoutes('api::employer-tip.employer-tip', { draftAndPublish: true }),
 });

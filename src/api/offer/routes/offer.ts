@@ -1,7 +1,6 @@
 import { factories } from '@strapi/strapi';
-
-const publishedOnly = { policies: ['global::published-only'] };
+import { publicReadRoutes } from '../../../lib/public-routes';
 
 export default factories.createCoreRouter('api::offer.offer', {
-  config: { find: publishedOnly, findOne: publishedOnly },
+  config: publicReadRoutes('api::offer.offer', { draftAndPublish: true }),
 });

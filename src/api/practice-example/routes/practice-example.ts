@@ -1,7 +1,6 @@
 import { factories } from '@strapi/strapi';
-
-const publishedOnly = { policies: ['global::published-only'] };
+import { publicReadRoutes } from '../../../lib/public-routes';
 
 export default factories.createCoreRouter('api::practice-example.practice-example', {
-  config: { find: publishedOnly, findOne: publishedOnly },
+  config: publicReadRoutes('api::practice-example.practice-example', { draftAndPublish: true }),
 });
