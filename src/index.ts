@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { closePublicAccountRoutes } from './bootstrap/account-routes';
+import { multipartCleanup } from './bootstrap/multipart-cleanup';
 import { grantPublicPermissions, publicReadActions } from './bootstrap/public-permissions';
 import { guardDatabaseRejections } from './bootstrap/unhandled-rejections';
 import { registerDocumentMiddlewares } from './document-middlewares';
@@ -7,11 +9,14 @@ import { seedIfEmpty } from './seed';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
+    // outermost: removes the temporary files of multipart requests, whatever the answer
+    strapi.server.use(multipartCleanup());
     guardDatabaseRejections(strapi.log);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await grantPublicPermissions(strapi, publicReadActions());
+    await closePublicAccountRoutes(strapi);
     await seedIfEmpty(strapi);
   },
 };
