@@ -7,7 +7,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import type { NewsletterConfig } from '../config';
 import { renderPage } from '../pages/render';
-import type { Subscriber } from '../services/subscriptions';
+import { SUBSCRIBER, TOKEN_MESSAGES, tokenError, type Subscriber } from '../services/subscriptions';
 import { validatePreferences, validateSubscribe, validateToken } from '../validation';
 
 export const ACCEPTED = {
@@ -61,6 +61,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     status: subscriber.status,
   });
 
+  /**
+   * The confirm page (GET) refuses what the confirmation (POST) would refuse, with the same
+   * answer, and changes nothing: a link of an erased subscriber, of another address, or from
+   * before an unsubscribe showed the button before (found by the hostile-input suite).
+   */
+  const checkConfirmable = async (token: string) => {
+    const result = tokens().verify(token, 'confirm');
+    if (!result.ok) {
+      await service().confirm(token, { ip: null }); // throws the right message
+      return;
+    }
+    const { claims } = result;
+    const subscriber = (await strapi
+      .documents(SUBSCRIBER as never)
+      .findOne({ documentId: claims.s } as never)) as unknown as Subscriber | null;
+    const unsubscribedAt = subscriber?.unsubscribedAt ? Date.parse(subscriber.unsubscribedAt) : 0;
+    if (
+      !subscriber ||
+      !tokens().matches(claims, subscriber.email) ||
+      claims.i * 1000 + 999 < unsubscribedAt
+    ) {
+      throw tokenError(TOKEN_MESSAGES.invalid, tokens().subscribePageUrl());
+    }
+  };
+
   const tokenFrom = (ctx: Context) =>
     (body(ctx) as { token?: unknown }).token ?? (ctx.query as { token?: unknown }).token;
 
@@ -81,8 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async confirmPage(ctx: Context) {
       await forPeople(ctx, true, async () => {
         const token = validateToken(ctx.query.token);
-        const result = tokens().verify(token, 'confirm');
-        if (!result.ok) await service().confirm(token, { ip: null }); // throws the right message
+        await checkConfirmable(token);
         html(ctx, 200, {
           title: 'Anmeldung bestätigen',
           paragraphs: [

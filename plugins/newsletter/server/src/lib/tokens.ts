@@ -85,11 +85,18 @@ export const verifyToken = (
   } catch {
     return { ok: false, reason: 'malformed' };
   }
+  // The subject goes into a database lookup: only a documentId, never arbitrary text (a NUL
+  // byte there answered 500 on PostgreSQL).
   if (
     !claims ||
+    typeof claims !== 'object' ||
     typeof claims.s !== 'string' ||
+    !/^[a-z0-9]{1,64}$/.test(claims.s) ||
     typeof claims.h !== 'string' ||
-    typeof claims.i !== 'number'
+    !/^[0-9a-f]{32}$/.test(claims.h) ||
+    typeof claims.i !== 'number' ||
+    !Number.isFinite(claims.i) ||
+    (claims.x !== undefined && (typeof claims.x !== 'number' || !Number.isFinite(claims.x)))
   ) {
     return { ok: false, reason: 'malformed' };
   }

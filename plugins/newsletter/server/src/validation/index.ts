@@ -13,7 +13,21 @@ export const MESSAGES = {
   token: 'Der Link ist unvollständig. Bitte öffnen Sie ihn direkt aus der E-Mail.',
   tooLong: (max: number) => `Bitte höchstens ${max} Zeichen eingeben.`,
   text: 'Bitte geben Sie einen Text ein.',
+  characters:
+    'Dieser Text enthält Steuer- oder ungültige Zeichen. Bitte geben Sie ihn noch einmal ein.',
 };
+
+/**
+ * Text a person can type: no control characters (NUL, which PostgreSQL refuses, line breaks,
+ * escapes), no lone surrogates and no U+FFFD (what is left of bytes that were not UTF-8).
+ * Found by the hostile-input suite (tests/faults/scenarios/hostile.js): a name with NUL answered
+ * 500 on PostgreSQL and was stored as is on SQLite.
+ */
+export const isTypedText = (value: string) =>
+  // eslint-disable-next-line no-control-regex
+  !/[\u0000-\u001f\u007f-\u009f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(
+    value
+  );
 
 export const emailSchema = z
   .string({ error: MESSAGES.email })
@@ -27,6 +41,7 @@ const optionalText = (max: number) =>
     .string({ error: MESSAGES.text })
     .trim()
     .max(max, { error: MESSAGES.tooLong(max) })
+    .refine(isTypedText, { error: MESSAGES.characters })
     .optional()
     .nullable()
     .transform((value) => (value ? value : null));
@@ -58,7 +73,8 @@ export const validateSubscribe = (body: unknown, topicKeys: string[]) =>
         organisation: optionalText(160),
         topics: topicsSchema(topicKeys),
         consent: z.literal(true, { error: MESSAGES.consent }),
-        website: z.unknown().optional(),
+        // the honeypot: a text field people never see
+        website: z.string({ error: MESSAGES.text }).max(500).optional().nullable(),
       },
       { error: 'Bitte senden Sie die Anmeldedaten als JSON-Objekt.' }
     )
