@@ -49,7 +49,7 @@ const configSchema = z.object({
     timezone: z.string(),
   }),
   recommendationsLimit: z.number().int().positive(),
-  /** public routes: requests per minute per IP and path (users-permissions' limiter) */
+  /** public routes: requests per minute per IP and route (the plugin's limiter) */
   rateLimit: z.object({ max: z.number().int().positive() }),
   /** where the app keeps its employer tips, and which fields carry what */
   tips: z

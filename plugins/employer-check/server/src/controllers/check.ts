@@ -83,7 +83,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     update: withConflicts(async (ctx) => {
       await service().get(ctx.params.token); // 404 before 400 for unknown tokens
-      ctx.body = await service().update(ctx.params.token, await validate(ctx, true));
+      const input = await validate(ctx, true);
+      // The page sends the version it shows; another one means the page is out of date (as on
+      // create). The update itself checks the submission's own version. Without this, a body
+      // naming any version was stored (found by the hostile-input suite).
+      const active = await service().activeQuestionnaire();
+      if (input.questionnaireVersion && input.questionnaireVersion !== active.version) {
+        throw new ConflictError(
+          `Der Fragebogen wurde inzwischen aktualisiert (Version ${active.version}). Bitte laden Sie die Seite neu.`
+        );
+      }
+      ctx.body = await service().update(ctx.params.token, input);
     }),
 
     async findOne(ctx: Context) {

@@ -1,14 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { EmployerCheckConfig } from '../config';
 
-/** Public routes: no login, Strapi's per-IP limiter (users-permissions), per path. */
+/**
+ * Public routes: no login, the plugin's per-IP limiter (middlewares/rate-limit.ts): `max`
+ * requests per minute per IP and route (plugin config `rateLimit.max`).
+ */
 const rateLimited = (max: number) => ({
   auth: false as const,
-  // `max` requests per minute per IP and path (plugin config `rateLimit.max`);
-  // `plugin::users-permissions.ratelimit` in the app's config can still switch it off globally.
-  middlewares: [
-    { name: 'plugin::users-permissions.rateLimit', config: { interval: { min: 1 }, max } },
-  ],
+  middlewares: [{ name: 'plugin::employer-check.rate-limit', config: { max } }],
 });
 
 const guarded = (action: string) => ({

@@ -26,7 +26,13 @@ export const submissionSchema = (
     sizeClass: z.enum(sizeClasses as [string, ...string[]], {
       error: 'Bitte wählen Sie eine Betriebsgröße.',
     }),
-    municipality: z.string().max(64).optional().nullable(),
+    // a documentId of the app's municipalities; anything else cannot be one (NUL in it answered
+    // 500 on PostgreSQL, found by the hostile-input suite)
+    municipality: z
+      .string({ error: 'Diese Kommune ist nicht bekannt.' })
+      .regex(/^[A-Za-z0-9]{0,64}$/, { error: 'Diese Kommune ist nicht bekannt.' })
+      .optional()
+      .nullable(),
     trainsApprentices: z.boolean({ error: 'Bitte geben Sie an, ob Ihr Betrieb ausbildet.' }),
   });
   return z
@@ -46,8 +52,14 @@ export const submissionSchema = (
         .default({}),
       complete: z.boolean().optional().default(false),
       consentStatistics: z.boolean().optional().default(false),
-      questionnaireVersion: z.string().max(40).optional(),
-      website: z.unknown().optional(),
+      questionnaireVersion: z
+        .string({ error: 'Unbekannte Version des Fragebogens.' })
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, {
+          error: 'Unbekannte Version des Fragebogens.',
+        })
+        .optional(),
+      // the honeypot: a text field people never see (an object here was stored as a check)
+      website: z.string({ error: 'Bitte senden Sie hier nichts.' }).max(500).optional().nullable(),
     })
     .superRefine((value, context) => {
       const trains = value.profile?.trainsApprentices;
