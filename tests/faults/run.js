@@ -29,6 +29,7 @@ const SCENARIOS = [
   require('./scenarios/smtp-errors'),
   require('./scenarios/smtp-down'),
   require('./scenarios/db-outage'),
+  require('./scenarios/hostile'),
 ];
 
 const scale = {
