@@ -32,3 +32,4 @@ import './specs/pages.spec';
 import './specs/admin-employer-check.spec';
 import './specs/admin-newsletter.spec';
 import './specs/admin-permissions.spec';
+import './specs/hostile-input.spec';
