@@ -188,10 +188,12 @@ module.exports = {
         (entry) => entry.response.status === 503 && stored.has(entry.key)
       );
       const created = byKind('submission').filter((entry) => entry.response.status === 201);
-      let unreadable = 0;
-      for (const entry of created) {
-        const read = await server.http('GET', `/api/employer-check/submissions/${entry.key}`);
-        if (read.status !== 200) unreadable += 1;
+      const unreadable = [];
+      for (const [index, entry] of created.entries()) {
+        const read = await server.http('GET', `/api/employer-check/submissions/${entry.key}`, {
+          localAddress: `127.0.10.${1 + (index % 250)}`,
+        });
+        if (read.status !== 200) unreadable.push(read.status);
       }
       const firstSuccessAfter = results
         .filter((entry) => entry.response.status === ok[entry.kind] && entry.startedAt >= outageEnd)
@@ -256,8 +258,8 @@ module.exports = {
       );
       c.check(
         'self-check rows = 201 answers (no orphan rows)',
-        submissionRows === created.length && unreadable === 0,
-        `${submissionRows} rows, ${created.length} answered 201, ${unreadable} tokens not readable`
+        submissionRows === created.length && unreadable.length === 0,
+        `${submissionRows} rows, ${created.length} answered 201, ${unreadable.length} tokens not readable${unreadable.length ? ` (${[...new Set(unreadable)].join(', ')})` : ''}`
       );
       const succeededAfter = after.filter(
         (response) => response.status === 202 || response.status === 201
