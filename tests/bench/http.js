@@ -12,7 +12,7 @@
  *   - the self-check: reading the questionnaire and posting complete submissions,
  *   - a core `create` (API token) as the reference for a write.
  * Per target it prints requests/s, p50/p99 latency, response size, non-2xx answers, SQL statements
- * and the CPU time the Strapi process (and, on PostgreSQL, the database server) spent per request,
+ * and the CPU time the Strapi process (and, on PostgreSQL, the backends of its database) spent per request,
  * and the load generator's own CPU share, then the ratios between targets of this run. Rate limits
  * are raised for the child through configuration. Exits non-zero when any request failed or
  * answered non-2xx. Nothing here asserts wall-clock limits: the figures are for
@@ -35,14 +35,19 @@ const arg = (name) => process.argv.find((value) => value.startsWith(`--${name}=`
 // Parent: autocannon and the report
 // ---------------------------------------------------------------------------------------------
 
-/** CPU seconds (user + system) of all PostgreSQL server processes, from /proc (Linux only). */
-const postgresCpuSeconds = () => {
+/**
+ * CPU seconds (user + system) of the PostgreSQL backends serving `database`, from /proc (Linux
+ * only; a backend's command line names its database). Other databases on the server don't count.
+ */
+const postgresCpuSeconds = (database) => {
   let ticks = 0;
   for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       const close = stat.lastIndexOf(')');
       if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!command.split(' ').includes(database)) continue;
       const fields = stat.slice(close + 2).split(' ');
       ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
     } catch {
@@ -231,12 +236,12 @@ const runParent = async () => {
     // the warm-up's last requests are answered before the window opens, and the window's own
     // after it closes: CPU and SQL are divided by the requests the server answered in between
     const serverBefore = await ask({ cmd: 'usage', profile: 'start' });
-    const dbBefore = postgres ? postgresCpuSeconds() : 0;
+    const dbBefore = postgres ? postgresCpuSeconds(ready.database) : 0;
     const generatorBefore = process.cpuUsage();
     const result = await fire(target, duration);
     const generator = process.cpuUsage(generatorBefore);
     const serverAfter = await ask({ cmd: 'usage', profile: target.key });
-    const dbAfter = postgres ? postgresCpuSeconds() : 0;
+    const dbAfter = postgres ? postgresCpuSeconds(ready.database) : 0;
     const requests = result.requests.total;
     const served = serverAfter.served - serverBefore.served;
     results.push({
@@ -395,9 +400,11 @@ const runChild = async () => {
     PUBLIC_URL: 'https://cms.example.org',
   });
   let dropDatabase = async () => undefined;
+  let databaseName = null;
   if (process.env.DATABASE_URL) {
     const { Client } = require('pg');
     const name = `cms_bench_http_${process.pid}`;
+    databaseName = name;
     const admin = new Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
@@ -485,7 +492,11 @@ const runChild = async () => {
   });
 
   await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
-  process.send({ port: strapi.server.httpServer.address().port, token: token.accessKey });
+  process.send({
+    port: strapi.server.httpServer.address().port,
+    token: token.accessKey,
+    database: databaseName,
+  });
 
   const profiler = process.env.BENCH_PROFILE_DIR
     ? createProfiler(process.env.BENCH_PROFILE_DIR)
