@@ -1,14 +1,12 @@
-import type { Core } from '@strapi/strapi';
-import type { EmployerCheckConfig } from '../config';
-
 /**
  * Public routes: no login, the plugin's per-IP limiter (middlewares/rate-limit.ts): `max`
- * requests per minute per IP and route (plugin config `rateLimit.max`).
+ * requests per minute per IP and route, read from the plugin config `rateLimit.max` at each
+ * request (so a changed config applies without re-registering the routes).
  */
-const rateLimited = (max: number) => ({
+const limited = {
   auth: false as const,
-  middlewares: [{ name: 'plugin::employer-check.rate-limit', config: { max } }],
-});
+  middlewares: ['plugin::employer-check.rate-limit'],
+};
 
 const guarded = (action: string) => ({
   policies: [
@@ -18,10 +16,7 @@ const guarded = (action: string) => ({
 });
 
 export default {
-  // A router factory: Strapi calls it with the loaded config when it registers the routes.
-  'content-api': ({ strapi }: { strapi: Core.Strapi }) => {
-    const config = strapi.config.get('plugin::employer-check') as EmployerCheckConfig;
-    const limited = rateLimited(config.rateLimit.max);
+  'content-api': () => {
     return {
       type: 'content-api' as const,
       routes: [
