@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { newsletterSections } from '../src/newsletter/sections';
+import {
+  employerTipsPersonalisation,
+  onSubmissionsDeleted,
+} from '../src/newsletter/personalisation';
 import { ensureSecrets } from './lib/secrets';
 
 /** "Name <address>" or a plain address, as in MAIL_FROM. */
@@ -65,6 +69,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         },
         // topics: the plugin's German defaults (offers, practice-examples, employer-tips).
         sections: newsletterSections(env('SITE_URL', publicUrl).replace(/\/+$/, '')),
+        // employer tips chosen by a company's own self-check result, when it asks for that
+        personalisation: env.bool('NEWSLETTER_PERSONAL_TIPS', true)
+          ? employerTipsPersonalisation()
+          : null,
         scheduler: {
           enabled: env.bool('NEWSLETTER_SCHEDULER', true),
           timezone: 'Europe/Berlin',
@@ -125,6 +133,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             `${env('SITE_URL', publicUrl).replace(/\/+$/, '')}/arbeitgeber-tipps/${String(tip.slug ?? '')}`,
         },
         municipalities: { uid: 'api::municipality.municipality', labelField: 'name' },
+        // links of deleted checks to newsletter subscriptions go with them
+        onDeleted: onSubmissionsDeleted,
         report: {
           title: 'Selbstcheck Arbeitgeberattraktivität',
           publisher: env(

@@ -131,6 +131,8 @@ describe('newsletter: preferences', () => {
       organisation: null,
       topics: ['offers'],
       status: 'active',
+      // links to a self-check result (personalised tips): none
+      links: [],
     });
     const put = await request(server())
       .put(`/api/newsletter/preferences?token=${token}`)

@@ -123,3 +123,83 @@ describe('issue rendering', () => {
     );
   });
 });
+
+describe('personalised section (pre-rendered item blocks)', () => {
+  const tip = (id: string, title: string) => ({ ...item(title), id, label: 'Tipp' });
+  const personalContent = (editorTips: string[]): IssueContent => ({
+    ...content(['offers']),
+    sections: [
+      content(['offers']).sections[0],
+      {
+        topic: 'employer-tips',
+        title: 'Tipps',
+        personal: true,
+        items: editorTips.map((id) => tip(id, `Editor ${id}`)),
+        pool: ['t1', 't2', 't3', 'e1'].map((id) => tip(id, `Pool ${id}`)),
+      },
+    ],
+  });
+  const titles = (html: string) =>
+    [...html.matchAll(/>(Editor|Pool) ([a-z0-9]+)</g)].map((match) => match[2]);
+
+  test('one compile holds every pool item once; recipients get their own items in their order', async () => {
+    const frozen = await freezeIssue(settings, personalContent(['e1']));
+    expect(frozen.personal).toMatchObject({
+      topic: 'employer-tips',
+      defaults: ['e1'],
+      pool: ['e1', 't1', 't2', 't3'],
+    });
+    const own = personalise(frozen, {
+      ...recipient(['offers', 'employer-tips']),
+      items: ['t3', 't1'],
+    })!;
+    expect(titles(own.html)).toEqual(['t3', 't1']);
+    expect(own.html).toContain('Tischlerei');
+    expect(own.html).not.toContain('nl:item');
+    expect(own.text.indexOf('Pool t3')).toBeLessThan(own.text.indexOf('Pool t1'));
+    expect(own.text).not.toContain('Editor e1');
+
+    const plain = personalise(frozen, recipient(['offers', 'employer-tips']))!;
+    expect(titles(plain.html)).toEqual(['e1']);
+    expect(plain.text).toContain('Editor e1');
+    expect(plain.text).not.toContain('Pool t1');
+  });
+
+  test('unknown ids are ignored; without the topic the section is left out', async () => {
+    const frozen = await freezeIssue(settings, personalContent(['e1']));
+    const unknown = personalise(frozen, {
+      ...recipient(['employer-tips']),
+      items: ['nope', 't2'],
+    })!;
+    expect(titles(unknown.html)).toEqual(['t2']);
+    const noTips = personalise(frozen, { ...recipient(['offers']), items: ['t2'] })!;
+    expect(titles(noTips.html)).toEqual([]);
+    expect(noTips.text).not.toContain('TIPPS');
+  });
+
+  test('without editor tips only recipients with a selection get the section', async () => {
+    const frozen = await freezeIssue(settings, personalContent([]));
+    expect(frozen.topics).toEqual(['offers']);
+    expect(personalise(frozen, recipient(['employer-tips']))).toBeNull();
+    const own = personalise(frozen, { ...recipient(['employer-tips']), items: ['t2'] })!;
+    expect(titles(own.html)).toEqual(['t2']);
+    expect(own.text).toContain('TIPPS');
+  });
+
+  test('the structure of the mail stays balanced whatever is chosen', async () => {
+    const frozen = await freezeIssue(settings, personalContent(['e1']));
+    const count = (html: string, tag: string) =>
+      (html.match(new RegExp(`<${tag}[\\s>]`, 'g')) ?? []).length -
+      (html.match(new RegExp(`</${tag}>`, 'g')) ?? []).length;
+    for (const items of [[], ['t1'], ['t3', 't2', 't1', 'e1']]) {
+      const mail = personalise(frozen, { ...recipient(['offers', 'employer-tips']), items })!;
+      for (const tag of ['table', 'tr', 'td', 'div']) expect(count(mail.html, tag)).toBe(0);
+    }
+  });
+
+  test('a personalised item needs a safe id', async () => {
+    const bad = personalContent(['e1']);
+    bad.sections[1].pool = [{ ...item('X'), id: 'a b-->' }];
+    expect(() => issueMjml(settings, bad)).toThrow(/invalid item id/);
+  });
+});

@@ -72,6 +72,15 @@ const configSchema = z.object({
   report: z.object({ title: z.string(), publisher: z.string(), footerNote: z.string().optional() }),
   /** seed the default German questionnaire when there is none */
   seedDefaultQuestionnaire: z.boolean(),
+  /** called with the documentIds of deleted submissions (by their company or by retention) */
+  onDeleted: z
+    .custom<
+      (
+        documentIds: string[],
+        context: { strapi: import('@strapi/strapi').Core.Strapi }
+      ) => Promise<void>
+    >((value) => typeof value === 'function')
+    .optional(),
 });
 
 export type EmployerCheckConfig = z.infer<typeof configSchema>;

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { EmployerCheckConfig } from '../config';
-import { SUBMISSION } from './submissions';
+import { notifyDeleted, SUBMISSION } from './submissions';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::employer-check') as EmployerCheckConfig;
@@ -18,13 +18,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const completedBefore = new Date(now);
       completedBefore.setUTCMonth(completedBefore.getUTCMonth() - completedMonths);
       const draftBefore = new Date(now.getTime() - draftDays * 86_400_000);
-      const completed = await strapi.db
-        .query(SUBMISSION)
-        .deleteMany({ where: { status: 'complete', completedAt: { $lt: completedBefore } } });
+      // Completed checks are deleted in batches whose keys the app hears of (links to them go).
+      let completed = 0;
+      for (;;) {
+        const expired = (await strapi.db.query(SUBMISSION).findMany({
+          where: { status: 'complete', completedAt: { $lt: completedBefore } },
+          select: ['id', 'documentId'],
+          limit: 500,
+        })) as { id: number; documentId: string }[];
+        if (expired.length === 0) break;
+        const { count } = await strapi.db
+          .query(SUBMISSION)
+          .deleteMany({ where: { id: { $in: expired.map((row) => row.id) } } });
+        completed += count;
+        await notifyDeleted(
+          strapi,
+          expired.map((row) => row.documentId)
+        );
+      }
       const drafts = await strapi.db
         .query(SUBMISSION)
         .deleteMany({ where: { status: 'draft', updatedAt: { $lt: draftBefore } } });
-      return { completed: completed.count, drafts: drafts.count };
+      return { completed, drafts: drafts.count };
     },
 
     start() {

@@ -86,6 +86,19 @@ export const atomically = async <T>(strapi: Core.Strapi, work: () => Promise<T>)
 
 export const notFound = () => new errors.NotFoundError('Diese Teilnahme gibt es nicht (mehr).');
 
+/** Tells the app which submissions were deleted (config `onDeleted`), e.g. to drop links. */
+export const notifyDeleted = async (strapi: Core.Strapi, documentIds: string[]) => {
+  const onDeleted = (strapi.config.get('plugin::employer-check') as EmployerCheckConfig).onDeleted;
+  if (!onDeleted || documentIds.length === 0) return;
+  try {
+    await onDeleted(documentIds, { strapi });
+  } catch (error) {
+    strapi.log.error(
+      `[employer-check] onDeleted failed: ${error instanceof Error ? error.message : String(error)}`
+    );
+  }
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::employer-check') as EmployerCheckConfig;
   const plugin = () => strapi.plugin('employer-check');
@@ -315,6 +328,93 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async remove(token: unknown) {
       const row = await find(token);
       await rows().delete({ where: { id: row.id } });
+      await notifyDeleted(strapi, [row.documentId]);
+    },
+
+    /**
+     * The stable key (documentId) of the completed check a token opens, or null (unknown
+     * token, or not completed yet). For the app, e.g. to link a result to something else.
+     */
+    async completedKey(token: unknown): Promise<string | null> {
+      if (!looksLikeToken(token)) return null;
+      const row = (await rows().findOne({
+        where: { tokenHash: hashSubmissionToken(token), status: 'complete' },
+        select: ['documentId'],
+      })) as Pick<SubmissionRow, 'documentId'> | null;
+      return row?.documentId ?? null;
+    },
+
+    /**
+     * For completed checks by key: when each was completed and every fitting tip, best first
+     * (the result page's rules: dimension, band, size class, effort; no limit). Keys of checks
+     * that no longer exist are left out.
+     */
+    async rankedTips(keys: string[]): Promise<Map<string, { at: string; ranked: string[] }>> {
+      const ranked = new Map<string, { at: string; ranked: string[] }>();
+      if (keys.length === 0) return ranked;
+      const candidates = await tipCandidates();
+      for (let start = 0; start < keys.length; start += 500) {
+        const found = (await rows().findMany({
+          where: { documentId: { $in: keys.slice(start, start + 500) }, status: 'complete' },
+          select: ['documentId', 'sizeClass', 'result', 'completedAt'],
+        })) as Pick<SubmissionRow, 'documentId' | 'sizeClass' | 'result' | 'completedAt'>[];
+        for (const row of found) {
+          if (!row.result) continue;
+          ranked.set(row.documentId, {
+            at: row.completedAt ? new Date(row.completedAt).toISOString() : '',
+            ranked: recommend(candidates, row.result, row.sizeClass, Infinity).map((tip) => tip.id),
+          });
+        }
+      }
+      return ranked;
+    },
+
+    /** The fields of a made-up profile (e.g. for editors' previews), with German labels. */
+    async profileFields() {
+      const questionnaire = await activeQuestionnaire();
+      const settings = config();
+      return [
+        {
+          name: 'weakest',
+          label: 'Schwächste Handlungsfelder (schwächstes zuerst)',
+          multiple: true,
+          options: questionnaire.dimensions.map((dimension) => ({
+            value: dimension.key,
+            label: dimension.name,
+          })),
+        },
+        {
+          name: 'band',
+          label: 'Ampel dieser Handlungsfelder',
+          options: (['rot', 'gelb'] as const).map((band) => ({
+            value: band,
+            label: settings.bandLabels[band],
+          })),
+        },
+        {
+          name: 'sizeClass',
+          label: 'Betriebsgröße',
+          options: Object.entries(settings.sizeClasses).map(([value, label]) => ({ value, label })),
+        },
+      ];
+    },
+
+    /** Fitting tips for a made-up profile (fields of `profileFields`), best first. */
+    async rankedTipsForProfile(values: Record<string, string[]>): Promise<string[]> {
+      const questionnaire = await activeQuestionnaire();
+      const known = new Set(questionnaire.dimensions.map((dimension) => dimension.key));
+      const weakest = (values.weakest ?? []).filter((key) => known.has(key)).slice(0, 3);
+      const band = (['rot', 'gelb'] as const).find((entry) => entry === values.band?.[0]) ?? 'rot';
+      const result = {
+        weaknesses: weakest,
+        dimensions: questionnaire.dimensions.map((dimension) => ({
+          key: dimension.key,
+          band: weakest.includes(dimension.key) ? band : ('gruen' as const),
+        })),
+      } as unknown as Pick<ScoreResult, 'dimensions' | 'weaknesses'>;
+      return recommend(await tipCandidates(), result, values.sizeClass?.[0] ?? '', Infinity).map(
+        (tip) => tip.id
+      );
     },
 
     async report(token: unknown): Promise<Buffer> {

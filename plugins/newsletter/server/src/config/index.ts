@@ -33,6 +33,64 @@ const section = z.object({
 
 export type SectionConfig = z.infer<typeof section>;
 
+/** What the app's personalisation hooks get. */
+export interface PersonalisationContext {
+  strapi: import('@strapi/strapi').Core.Strapi;
+}
+
+/** One field of the editors' preview form ("preview for a chosen profile"). */
+export interface PreviewField {
+  name: string;
+  label: string;
+  multiple?: boolean;
+  options: { value: string; label: string }[];
+}
+
+/**
+ * A personalised section: subscribers may link something they hold (e.g. the token of their
+ * self-check result) to their subscription, with its own consent and double opt-in; that
+ * section then shows the items fitting it best. The app decides what a reference is and how
+ * items rank; the plugin keeps the links, their consent, and the choice per recipient.
+ */
+const personalisation = z.object({
+  /** the personalised section's topic */
+  topic: z.string(),
+  /** what is linked, as people read it (pages, mails, export) */
+  label: z.string().min(1),
+  consent: z.object({ version: z.string().min(1), text: z.string().min(1) }),
+  /** items a linked recipient gets at least (more when the editor chose more) */
+  limit: z.number().int().positive(),
+  /** how many of the section's documents are compiled into the issue to choose from */
+  poolLimit: z.number().int().positive(),
+  /** what people hold (e.g. a result token) → the stable key of what it identifies; null when
+   * unknown or not usable (e.g. an unfinished check) */
+  resolve:
+    fn<(reference: string, context: PersonalisationContext) => Promise<string | null>>(
+      'personalisation.resolve'
+    ),
+  /** per key: when it was made (the latest wins per subscriber) and the section's documentIds
+   * that fit it, best first; keys that no longer exist are left out */
+  profiles: fn<
+    (
+      keys: string[],
+      context: PersonalisationContext
+    ) => Promise<Map<string, { at: string; ranked: string[] }>>
+  >('personalisation.profiles'),
+  /** the editors' preview: a form, and the ranking for the values chosen in it */
+  preview: z
+    .object({
+      fields: fn<(context: PersonalisationContext) => Promise<PreviewField[]>>(
+        'personalisation.preview.fields'
+      ),
+      rank: fn<
+        (values: Record<string, string[]>, context: PersonalisationContext) => Promise<string[]>
+      >('personalisation.preview.rank'),
+    })
+    .optional(),
+});
+
+export type PersonalisationConfig = z.infer<typeof personalisation>;
+
 const topic = z.object({
   key: z.string().regex(/^[a-z0-9-]+$/),
   label: z.string().min(1),
@@ -89,6 +147,8 @@ export const configSchema = z.object({
     leaseSeconds: z.number().positive(),
   }),
   sections: z.array(section),
+  /** one personalised section, or none */
+  personalisation: personalisation.nullable(),
   scheduler: z.object({
     /** the tick that starts due issues and resumes interrupted sends (off in tests) */
     enabled: z.boolean(),
@@ -159,6 +219,7 @@ export default {
     transport: { smtp: null, mailDir: '.tmp/mail' },
     outbox: { pollSeconds: 30, maxAttempts: 8, retryBaseSeconds: 60, leaseSeconds: 120 },
     sections: [],
+    personalisation: null,
     scheduler: { enabled: true, timezone: 'Europe/Berlin', tickCron: '* * * * *' },
     digest: {
       enabled: true,
@@ -181,6 +242,16 @@ export default {
     const result = configSchema
       .superRefine((value, context) => {
         const topics = value.topics.map((topic) => topic.key);
+        if (
+          value.personalisation &&
+          !value.sections.some((entry) => entry.topic === value.personalisation?.topic)
+        ) {
+          context.addIssue({
+            code: 'custom',
+            path: ['personalisation', 'topic'],
+            message: `no section serves topic "${value.personalisation.topic}"`,
+          });
+        }
         value.sections.forEach((entry, index) => {
           if (!topics.includes(entry.topic)) {
             context.addIssue({

@@ -1,5 +1,6 @@
 import delivery from './delivery/schema.json';
 import issue from './issue/schema.json';
+import link from './link/schema.json';
 import outboxMail from './outbox-mail/schema.json';
 import subscriber from './subscriber/schema.json';
 import suppression from './suppression/schema.json';
@@ -10,4 +11,5 @@ export default {
   'outbox-mail': { schema: outboxMail },
   issue: { schema: issue },
   delivery: { schema: delivery },
+  link: { schema: link },
 };

@@ -1,5 +1,6 @@
 import issues from './issues';
+import links from './links';
 import subscribers from './subscribers';
 import subscription from './subscription';
 
-export default { subscription, subscribers, issues };
+export default { subscription, subscribers, issues, links };

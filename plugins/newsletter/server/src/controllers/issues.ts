@@ -106,6 +106,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: preview };
     },
 
+    /** The personalised section of this issue: how many get it, and the preview form. */
+    async personalisation(ctx: Context) {
+      ctx.body = { data: await service().personalisation(id(ctx)) };
+    },
+
     async test(ctx: Context) {
       const { emails, topics } = validateTestSend(body(ctx));
       ctx.body = { data: await service().testSend(id(ctx), emails, topics) };

@@ -8,6 +8,7 @@ import type { Context } from 'koa';
 import type { NewsletterConfig } from '../config';
 import { renderPage } from '../pages/render';
 import { SUBSCRIBER, TOKEN_MESSAGES, tokenError, type Subscriber } from '../services/subscriptions';
+import type { LinkRow } from '../services/links';
 import { validatePreferences, validateSubscribe, validateToken } from '../validation';
 
 export const ACCEPTED = {
@@ -53,12 +54,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const preferencesJson = (subscriber: Subscriber) => ({
+  const links = () => strapi.plugin('newsletter').service('links');
+  const linksOf = async (subscriber: Subscriber): Promise<LinkRow[]> =>
+    links().enabled() ? links().forSubscriber(subscriber.id) : [];
+
+  const preferencesJson = async (subscriber: Subscriber) => ({
     email: subscriber.email,
     name: subscriber.name,
     organisation: subscriber.organisation,
     topics: subscriber.topics,
     status: subscriber.status,
+    links: (await linksOf(subscriber)).map((link) => ({
+      what: config().personalisation?.label ?? null,
+      status: link.status,
+      since: link.status === 'active' ? link.confirmedAt : link.consentAt,
+    })),
   });
 
   /**
@@ -125,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const asHtml = isFormPost(ctx);
       await forPeople(ctx, asHtml, async () => {
         const token = validateToken(tokenFrom(ctx));
-        const { subscriber, alreadyActive } = await service().confirm(token, {
+        const { subscriber, alreadyActive, linked } = await service().confirm(token, {
           ip: ctx.request.ip ?? null,
         });
         const urls = tokens().manageUrls(subscriber);
@@ -137,12 +147,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               alreadyActive
                 ? 'Ihre Anmeldung war bereits bestätigt. Sie erhalten den Newsletter.'
                 : 'Vielen Dank! Ihre Anmeldung ist bestätigt. Sie erhalten den Newsletter ab der nächsten Ausgabe.',
+              ...(linked > 0
+                ? [
+                    `Verknüpft: ${config().personalisation?.label ?? ''}. Die Tipps im Newsletter wählen wir ab der nächsten Ausgabe passend dazu aus. In Ihren Einstellungen können Sie die Verknüpfung jederzeit lösen.`,
+                  ]
+                : []),
             ],
-            links: [{ href: urls.preferencesUrl, label: 'Themen ändern' }],
+            links: [{ href: urls.preferencesUrl, label: 'Einstellungen ändern' }],
           });
           return;
         }
-        ctx.body = { status: subscriber.status, alreadyConfirmed: alreadyActive };
+        ctx.body = { status: subscriber.status, alreadyConfirmed: alreadyActive, linked };
       });
     },
 
@@ -152,10 +167,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const token = validateToken(ctx.query.token);
         const subscriber = await service().preferences(token);
         if (!asHtml) {
-          ctx.body = preferencesJson(subscriber);
+          ctx.body = await preferencesJson(subscriber);
           return;
         }
-        html(ctx, 200, preferencesPage(subscriber, token));
+        html(ctx, 200, preferencesPage(subscriber, token, await linksOf(subscriber)));
       });
     },
 
@@ -173,10 +188,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ip: ctx.request.ip ?? null,
         });
         if (asHtml) {
-          html(ctx, 200, preferencesPage(subscriber, token, true));
+          html(ctx, 200, preferencesPage(subscriber, token, await linksOf(subscriber), 'saved'));
           return;
         }
-        ctx.body = preferencesJson(subscriber);
+        ctx.body = await preferencesJson(subscriber);
+      });
+    },
+
+    /** The subscriber removes its links (a button on the preferences page, or JSON). */
+    async unlink(ctx: Context) {
+      const asHtml = isFormPost(ctx);
+      await forPeople(ctx, asHtml, async () => {
+        const token = validateToken(tokenFrom(ctx));
+        const { subscriber, removed } = await service().unlink(token, {
+          ip: ctx.request.ip ?? null,
+        });
+        if (asHtml) {
+          html(ctx, 200, preferencesPage(subscriber, token, [], 'unlinked'));
+          return;
+        }
+        ctx.body = { ...(await preferencesJson(subscriber)), removed };
       });
     },
 
@@ -253,13 +284,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function preferencesPage(
     subscriber: Subscriber,
     token: string,
-    saved = false
+    linkRows: LinkRow[],
+    done?: 'saved' | 'unlinked'
   ): Parameters<typeof renderPage>[0] {
+    const personalisation = config().personalisation;
+    const active = linkRows.some((link) => link.status === 'active');
     return {
       title: 'Newsletter-Einstellungen',
-      tone: saved ? 'success' : 'info',
+      tone: done ? 'success' : 'info',
       paragraphs: [
-        ...(saved ? ['Ihre Einstellungen sind gespeichert.'] : []),
+        ...(done === 'saved' ? ['Ihre Einstellungen sind gespeichert.'] : []),
+        ...(done === 'unlinked'
+          ? [
+              'Die Verknüpfung ist gelöst. Sie erhalten wieder die Tipps, die die Redaktion auswählt.',
+            ]
+          : []),
         `Adresse: ${subscriber.email}`,
         subscriber.status === 'active'
           ? 'Wählen Sie die Themen, zu denen Sie den Newsletter erhalten möchten.'
@@ -280,6 +319,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           })),
         },
       },
+      sections:
+        personalisation && linkRows.length > 0
+          ? [
+              {
+                heading: 'Persönliche Tipps',
+                paragraphs: [
+                  active
+                    ? `Verknüpft: ${personalisation.label}. Die Tipps im Newsletter wählen wir passend dazu aus; Tipps, die Sie schon erhalten haben, wiederholen wir nicht.`
+                    : `Sie haben die Verknüpfung mit ${personalisation.label} angefragt. Sie wird wirksam, sobald Sie den Link in unserer E-Mail bestätigen.`,
+                  'Wenn Sie die Verknüpfung lösen, erhalten Sie wieder die Tipps, die die Redaktion für alle auswählt. Ihr Abonnement bleibt bestehen.',
+                ],
+                form: {
+                  action: '/api/newsletter/preferences/unlink',
+                  button: 'Verknüpfung lösen',
+                  fields: { token },
+                },
+              },
+            ]
+          : [],
       links: [
         { href: tokens().manageUrls(subscriber).unsubscribeUrl, label: 'Newsletter abbestellen' },
       ],

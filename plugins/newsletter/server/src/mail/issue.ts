@@ -5,6 +5,11 @@
  *
  * Sections are wrapped in `<!--nl:begin:TOPIC-->` … `<!--nl:end:TOPIC-->` markers (mj-raw
  * between mj-sections, so MJML keeps each section's Outlook tables balanced inside them).
+ *
+ * One section may be personalised (e.g. employer tips chosen by a company's self-check): it is
+ * compiled with a pool of items, each wrapped in `<!--nl:item:ID-->` … `<!--nl:item-end:ID-->`
+ * (mj-raw between the column's components, so each item is whole table rows). A recipient's mail
+ * takes the items of its own selection in its order, or the editor's selection (`defaults`).
  */
 import { escapeHtml, fillPlaceholders } from '../lib/html';
 import { blocksToHtml, blocksToText, safeUrl } from '../lib/blocks';
@@ -27,7 +32,11 @@ export interface NewsletterItem {
 export interface IssueSection {
   topic: string;
   title: string;
-  items: NewsletterItem[];
+  /** the editor's selection (with ids in a personalised section) */
+  items: (NewsletterItem & { id?: string })[];
+  /** personalised section: further items recipients' selections may choose, by id */
+  pool?: (NewsletterItem & { id: string })[];
+  personal?: boolean;
 }
 
 export interface IssueContent {
@@ -54,6 +63,18 @@ export interface FrozenRendering {
   itemCount: number;
   compileMs: number;
   frozenAt: string;
+  /** the personalised section, when the issue has one */
+  personal?: {
+    topic: string;
+    /** the editor's selection: what recipients without a selection get */
+    defaults: string[];
+    /** every item compiled into the section, by id */
+    pool: string[];
+    text: { head: string; items: Record<string, string> };
+  };
+  /** topics whose section is in `html`, in order (with the personalised one even without
+   * default items) */
+  sectionOrder?: string[];
 }
 
 export interface Recipient {
@@ -61,6 +82,8 @@ export interface Recipient {
   name?: string | null;
   preferencesUrl: string;
   unsubscribeUrl: string;
+  /** the recipient's items for the personalised section, best first; none = the defaults */
+  items?: string[] | null;
 }
 
 const SECTION = /<!--nl:begin:([a-z0-9-]+)-->([\s\S]*?)<!--nl:end:\1-->/g;
@@ -100,6 +123,25 @@ const itemMjml = (item: NewsletterItem, baseUrl: string) => {
     .join('\n');
 };
 
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+const itemId = (item: { id?: string }) => {
+  if (!item.id || !ID.test(item.id)) throw new Error(`invalid item id in a personalised section`);
+  return item.id;
+};
+
+/** What a section compiles: its items, and in a personalised section the pool (once each). */
+const sectionItems = (section: IssueSection): (NewsletterItem & { id?: string })[] => {
+  if (!section.personal) return section.items;
+  const seen = new Set<string>();
+  return [...section.items, ...(section.pool ?? [])].filter((item) => {
+    const id = itemId(item);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+};
+
 /** The issue as MJML; per-recipient values stay as %%placeholders%%. Pure. */
 export const issueMjml = (config: IssueConfig, content: IssueContent): string => {
   const baseUrl = config.publicUrl;
@@ -108,13 +150,19 @@ export const issueMjml = (config: IssueConfig, content: IssueContent): string =>
     styles: { a: `color:${COLORS.brand}` },
   });
   const sections = content.sections
-    .filter((section) => section.items.length > 0)
+    .filter((section) => sectionItems(section).length > 0)
     .map(
       (section) => `    <mj-raw><!--nl:begin:${section.topic}--></mj-raw>
     <mj-section background-color="#ffffff" padding="24px 24px 0">
       <mj-column>
         <mj-text padding="0" font-size="22px" line-height="28px" font-weight="bold" color="${COLORS.brand}">${escapeHtml(section.title)}</mj-text>
-${section.items.map((item) => itemMjml(item, baseUrl)).join('\n')}
+${sectionItems(section)
+  .map((item) =>
+    section.personal
+      ? `<mj-raw><!--nl:item:${itemId(item)}--></mj-raw>\n${itemMjml(item, baseUrl)}\n<mj-raw><!--nl:item-end:${itemId(item)}--></mj-raw>`
+      : itemMjml(item, baseUrl)
+  )
+  .join('\n')}
       </mj-column>
     </mj-section>
     <mj-raw><!--nl:end:${section.topic}--></mj-raw>`
@@ -146,6 +194,21 @@ ${sections}
 const underline = (text: string, char: string) =>
   `${text}\n${char.repeat(Math.max(3, text.length))}`;
 
+const sectionHead = (section: IssueSection) => underline(section.title.toUpperCase(), '-');
+
+const itemText = (item: NewsletterItem, baseUrl: string) => {
+  const url = safeUrl(item.url, baseUrl);
+  return [
+    ...(item.label ? [item.label] : []),
+    item.title,
+    ...(item.facts ?? [])
+      .filter((fact) => fact.value)
+      .map((fact) => `${fact.label}: ${fact.value}`),
+    ...(item.summary ? [item.summary] : []),
+    ...(url ? [`Mehr erfahren: ${url}`] : []),
+  ].join('\n');
+};
+
 /** The plain-text part, written as text (not the HTML stripped). Pure. */
 export const issueText = (config: IssueConfig, content: IssueContent): FrozenRendering['text'] => {
   const baseUrl = config.publicUrl;
@@ -164,21 +227,9 @@ export const issueText = (config: IssueConfig, content: IssueContent): FrozenRen
       .filter((section) => section.items.length > 0)
       .map((section) => [
         section.topic,
-        [
-          underline(section.title.toUpperCase(), '-'),
-          ...section.items.map((item) => {
-            const url = safeUrl(item.url, baseUrl);
-            return [
-              ...(item.label ? [item.label] : []),
-              item.title,
-              ...(item.facts ?? [])
-                .filter((fact) => fact.value)
-                .map((fact) => `${fact.label}: ${fact.value}`),
-              ...(item.summary ? [item.summary] : []),
-              ...(url ? [`Mehr erfahren: ${url}`] : []),
-            ].join('\n');
-          }),
-        ].join('\n\n'),
+        [sectionHead(section), ...section.items.map((item) => itemText(item, baseUrl))].join(
+          '\n\n'
+        ),
       ])
   );
   const foot = [
@@ -219,6 +270,9 @@ export const freezeIssue = async (
   const topics = content.sections
     .filter((section) => section.items.length > 0)
     .map((section) => section.topic);
+  const personal = content.sections.find(
+    (section) => section.personal && sectionItems(section).length > 0
+  );
   return {
     version: 1,
     subject: content.subject,
@@ -229,7 +283,74 @@ export const freezeIssue = async (
     itemCount: content.sections.reduce((sum, section) => sum + section.items.length, 0),
     compileMs,
     frozenAt: new Date().toISOString(),
+    sectionOrder: content.sections
+      .filter((section) => sectionItems(section).length > 0)
+      .map((section) => section.topic),
+    ...(personal
+      ? {
+          personal: {
+            topic: personal.topic,
+            defaults: personal.items.map(itemId),
+            pool: sectionItems(personal).map(itemId),
+            text: {
+              head: sectionHead(personal),
+              items: Object.fromEntries(
+                sectionItems(personal).map((item) => [
+                  itemId(item),
+                  itemText(item, config.publicUrl),
+                ])
+              ),
+            },
+          },
+        }
+      : {}),
   };
+};
+
+type Segment =
+  | { kind: 'static'; html: string }
+  | { kind: 'section'; topic: string; html: string }
+  | { kind: 'personal'; topic: string; head: string; items: Map<string, string>; tail: string };
+
+const ITEM = /<!--nl:item:([A-Za-z0-9_-]+)-->([\s\S]*?)<!--nl:item-end:\1-->/g;
+
+/** The frozen HTML cut into its sections once (per rendering object), for cheap assembly. */
+const segmentsCache = new WeakMap<FrozenRendering, Segment[]>();
+const segmentsOf = (frozen: FrozenRendering): Segment[] => {
+  const cached = segmentsCache.get(frozen);
+  if (cached) return cached;
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const match of frozen.html.matchAll(SECTION)) {
+    segments.push({ kind: 'static', html: frozen.html.slice(last, match.index) });
+    const [whole, topic, inner] = match;
+    last = (match.index ?? 0) + whole.length;
+    if (frozen.personal?.topic !== topic) {
+      segments.push({ kind: 'section', topic, html: inner });
+      continue;
+    }
+    const items = new Map<string, string>();
+    let head = inner;
+    let tail = '';
+    let first = true;
+    for (const item of inner.matchAll(ITEM)) {
+      if (first) head = inner.slice(0, item.index);
+      first = false;
+      items.set(item[1], item[2]);
+      tail = inner.slice((item.index ?? 0) + item[0].length);
+    }
+    segments.push({ kind: 'personal', topic, head, items, tail });
+  }
+  segments.push({ kind: 'static', html: frozen.html.slice(last) });
+  segmentsCache.set(frozen, segments);
+  return segments;
+};
+
+/** The personalised section's items for one recipient: its own selection, else the defaults. */
+const personalItems = (frozen: FrozenRendering, recipient: Recipient): string[] => {
+  const personal = frozen.personal!;
+  const own = (recipient.items ?? []).filter((id) => id in personal.text.items);
+  return own.length > 0 ? own : personal.defaults;
 };
 
 export const greetingFor = (name?: string | null) => (name ? `Guten Tag ${name},` : 'Guten Tag,');
@@ -243,19 +364,33 @@ export const personalise = (
   recipient: Recipient
 ): { html: string; text: string } | null => {
   const wanted = new Set(recipient.topics);
-  const topics = frozen.topics.filter((topic) => wanted.has(topic));
+  const personal = frozen.personal && wanted.has(frozen.personal.topic) ? frozen.personal : null;
+  const chosen = personal ? personalItems(frozen, recipient) : [];
+  const included = (topic: string) =>
+    wanted.has(topic) && (topic === personal?.topic ? chosen.length > 0 : true);
+  const order = frozen.sectionOrder ?? frozen.topics;
+  const topics = order.filter(included);
   if (topics.length === 0) return null;
   const values = {
     greeting: greetingFor(recipient.name),
     preferencesUrl: recipient.preferencesUrl,
     unsubscribeUrl: recipient.unsubscribeUrl,
   };
-  const html = frozen.html.replace(SECTION, (_match, topic: string, inner: string) =>
-    wanted.has(topic) ? inner : ''
-  );
+  const html = segmentsOf(frozen)
+    .map((segment) => {
+      if (segment.kind === 'static') return segment.html;
+      if (!included(segment.topic)) return '';
+      if (segment.kind === 'section') return segment.html;
+      return segment.head + chosen.map((id) => segment.items.get(id) ?? '').join('') + segment.tail;
+    })
+    .join('');
   const text = [
     frozen.text.head,
-    ...topics.map((topic) => frozen.text.sections[topic]),
+    ...topics.map((topic) =>
+      topic === personal?.topic
+        ? [personal.text.head, ...chosen.map((id) => personal.text.items[id])].join('\n\n')
+        : frozen.text.sections[topic]
+    ),
     frozen.text.foot,
   ].join('\n\n');
   return {

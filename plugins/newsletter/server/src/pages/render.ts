@@ -22,6 +22,12 @@ export interface PageOptions {
       options: { value: string; label: string; hint?: string; checked: boolean }[];
     };
   };
+  /** further parts below the form, each with its heading and an optional one-button form */
+  sections?: {
+    heading: string;
+    paragraphs: string[];
+    form?: { action: string; button: string; fields?: Record<string, string> };
+  }[];
   links?: { href: string; label: string }[];
   tone?: 'info' | 'success' | 'error';
 }
@@ -33,6 +39,7 @@ const STYLE = `
 body{margin:0;padding:2rem 1rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1rem;line-height:1.5;color:#1f2933;background:#f2f4f7}
 main{display:block;max-width:36rem;margin:0 auto;padding:1.5rem 2rem 2rem;background:#fff;border-radius:6px;border-top:6px solid var(--accent)}
 h1{font-size:1.5rem;line-height:1.25;margin:0 0 1rem}
+h2{font-size:1.15rem;line-height:1.3;margin:1.5rem 0 .75rem}
 p,ul{margin:0 0 1rem}
 a{color:#1d4f7a;text-decoration:underline;text-underline-offset:.15em}
 a:hover{color:#163d5e;text-decoration-thickness:2px}
@@ -76,13 +83,23 @@ const renderChoices = (choices: NonNullable<NonNullable<PageOptions['form']>['ch
   return `<fieldset>\n<legend>${escapeHtml(choices.legend)}</legend>\n${options}\n</fieldset>`;
 };
 
-export const renderPage = ({ title, paragraphs, form, links = [], tone = 'info' }: PageOptions) => {
-  const fields = Object.entries(form?.fields ?? {})
+const hiddenFields = (fields: Record<string, string> = {}) =>
+  Object.entries(fields)
     .map(
       ([name, value]) =>
         `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`
     )
     .join('');
+
+export const renderPage = ({
+  title,
+  paragraphs,
+  form,
+  sections = [],
+  links = [],
+  tone = 'info',
+}: PageOptions) => {
+  const fields = hiddenFields(form?.fields);
   const choices = form?.choices ? renderChoices(form.choices) : '';
   const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
   // A success or error page shows its first paragraph as a boxed message with a text label
@@ -109,6 +126,16 @@ export const renderPage = ({ title, paragraphs, form, links = [], tone = 'info' 
 <h1>${escapeHtml(title)}</h1>
 ${text}
 ${form ? `<form method="post" action="${escapeHtml(form.action)}">${fields}\n${choices}\n<button type="submit">${escapeHtml(form.button)}</button>\n</form>` : ''}
+${sections
+  .map(
+    (section) =>
+      `<section>\n<h2>${escapeHtml(section.heading)}</h2>\n${section.paragraphs.map(paragraph).join('\n')}\n${
+        section.form
+          ? `<form method="post" action="${escapeHtml(section.form.action)}">${hiddenFields(section.form.fields)}\n<button type="submit">${escapeHtml(section.form.button)}</button>\n</form>`
+          : ''
+      }\n</section>`
+  )
+  .join('\n')}
 ${links.length ? `<ul class="links">${links.map((link) => `<li><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></li>`).join('')}</ul>` : ''}
 </main>
 </body>

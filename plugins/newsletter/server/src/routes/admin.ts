@@ -62,6 +62,7 @@ export default {
         ['GET', '/issues/:id', 'findOne', ACTIONS.readIssues],
         ['PUT', '/issues/:id', 'update', ACTIONS.editIssues],
         ['GET', '/issues/:id/preview', 'preview', ACTIONS.testIssues],
+        ['GET', '/issues/:id/personalisation', 'personalisation', ACTIONS.testIssues],
         ['POST', '/issues/:id/test', 'test', ACTIONS.testIssues],
         ['GET', '/issues/:id/progress', 'progress', ACTIONS.readIssues],
         ['POST', '/issues/:id/schedule', 'schedule', ACTIONS.sendIssues],

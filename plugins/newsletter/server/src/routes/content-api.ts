@@ -5,7 +5,7 @@
 const route = (method: string, path: string, handler: string) => ({
   method,
   path,
-  handler: `subscription.${handler}`,
+  handler: handler.includes('.') ? handler : `subscription.${handler}`,
   config: { auth: false as const, middlewares: ['plugin::newsletter.rate-limit'] },
 });
 
@@ -19,8 +19,15 @@ export default {
     route('PUT', '/preferences', 'updatePreferences'),
     // HTML forms can only POST: the preferences page saves through this one.
     route('POST', '/preferences', 'updatePreferences'),
+    // the subscriber removes its links (preferences page form)
+    route('POST', '/preferences/unlink', 'unlink'),
     route('GET', '/unsubscribe', 'unsubscribePage'),
     route('POST', '/unsubscribe', 'unsubscribe'),
     route('GET', '/issues/:id/web', 'webVersion'),
+    // the personalised section: asked for, looked at and removed by whoever holds a reference
+    route('GET', '/links/consent', 'links.consent'),
+    route('POST', '/links', 'links.request'),
+    route('GET', '/links', 'links.status'),
+    route('DELETE', '/links', 'links.remove'),
   ],
 };

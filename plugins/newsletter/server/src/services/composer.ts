@@ -144,23 +144,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return refs;
     },
 
-    /** The issue's sections with their rendered items, as of `now`. */
+    /**
+     * The issue's sections with their rendered items, as of `now`. The personalised section
+     * also carries its pool: the section's current documents (up to `poolLimit`, newest
+     * first) that recipients' selections choose from, compiled into the same MJML.
+     */
     async sectionsFor(
       items: IssueItemRef[] | null | undefined,
       now = new Date()
     ): Promise<IssueSection[]> {
       const result: IssueSection[] = [];
+      const personalisation = config().personalisation;
       for (const section of config().sections) {
         const ids = (items ?? [])
           .filter((item) => item.section === section.topic)
           .map((item) => item.documentId);
         const documents = await loadItems(section, ids, now);
+        const render = (document: Record<string, unknown>) => ({
+          ...section.render(document, { publicUrl: config().publicUrl, now }),
+          id: document.documentId as string,
+        });
+        const personal = personalisation?.topic === section.topic;
+        const pool = personal
+          ? ((await strapi.documents(section.uid as never).findMany({
+              status: 'published',
+              filters: currentFilter(section, now),
+              populate: section.populate as never,
+              sort: 'publishedAt:desc',
+              limit: personalisation.poolLimit,
+            } as never)) as unknown as Record<string, unknown>[])
+          : [];
         result.push({
           topic: section.topic,
           title: section.title,
-          items: documents.map((document) =>
-            section.render(document, { publicUrl: config().publicUrl, now })
-          ),
+          items: documents.map(render),
+          ...(personal ? { personal: true, pool: pool.map(render) } : {}),
         });
       }
       return result;

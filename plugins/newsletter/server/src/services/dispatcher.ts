@@ -6,6 +6,10 @@
  *   (conditional write: the first one wins); the audience is snapshotted into one delivery row per
  *   (issue, subscriber) by a single INSERT … SELECT in the transaction that sets `audienceAt`,
  *   so it happens exactly once and later subscribers wait for the next issue.
+ * - Personalise (idempotent, any instance, only with a personalised section): for the deliveries
+ *   of subscribers with an active link, the section's items are chosen once (lib/personal) and
+ *   stored in the delivery row, in batches; sending only picks among the pre-rendered blocks, and
+ *   a message sent again after a crash is the same message.
  * - Send: batches of deliveries are claimed by one atomic UPDATE … RETURNING (on PostgreSQL with
  *   FOR UPDATE SKIP LOCKED) that sets a lease; expired leases (a dead instance) are taken over.
  *   Each message goes through the pooled transport; "sent" is written right after the server
@@ -21,12 +25,16 @@ import os from 'os';
 import type { Core } from '@strapi/strapi';
 import type { NewsletterConfig } from '../config';
 import { retryDelayMs } from '../lib/backoff';
+import { chooseItems, receivedItems } from '../lib/personal';
 import { classifySmtpError } from '../lib/smtp-errors';
 import { personalise, type FrozenRendering } from '../mail/issue';
 import { ISSUE } from './composer';
 
 const SUBSCRIBER = 'plugin::newsletter.subscriber';
 const DELIVERY = 'plugin::newsletter.delivery';
+const LINK = 'plugin::newsletter.link';
+/** deliveries personalised per statement batch */
+const PERSONALISE_BATCH = 500;
 
 export interface ClaimedDelivery {
   id: number;
@@ -36,6 +44,8 @@ export interface ClaimedDelivery {
   name: string | null;
   topics: string[];
   attempts: number;
+  /** the personalised section's items for this recipient (null: the editor's selection) */
+  personalItems: string[] | null;
 }
 
 export interface IssueRow {
@@ -48,6 +58,8 @@ export interface IssueRow {
   status: string;
   rendering: FrozenRendering | null;
   audienceAt: string | null;
+  personalisedAt: string | null;
+  personalised: number | null;
   scheduledAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;
@@ -79,6 +91,10 @@ const parseTopics = (value: unknown): string[] => {
   const parsed = typeof value === 'string' ? JSON.parse(value) : value;
   return Array.isArray(parsed) ? parsed.filter((topic) => typeof topic === 'string') : [];
 };
+
+/** A JSON list column as read by knex (a string on SQLite, parsed on PostgreSQL); null stays. */
+const parseList = (value: unknown): string[] | null =>
+  value === null || value === undefined ? null : parseTopics(value);
 
 export const createDispatcher = (
   strapi: Core.Strapi,
@@ -142,7 +158,129 @@ export const createDispatcher = (
     });
   };
 
-  /** Freezes the rendering and fixes the audience, if not done yet. Idempotent. */
+  /** The editor's selection of the section in every earlier issue, for "already received". */
+  const earlierDefaults = async (issueId: number, topic: string) => {
+    const earlier = (await issues().findMany({
+      where: { id: { $ne: issueId }, audienceAt: { $notNull: true } },
+      select: ['id', 'items'],
+    })) as { id: number; items: IssueRow['items'] }[];
+    return new Map(
+      earlier.map((row) => [
+        row.id,
+        (row.items ?? []).filter((item) => item.section === topic).map((item) => item.documentId),
+      ])
+    );
+  };
+
+  /**
+   * Chooses the personalised section's items for the deliveries of linked subscribers and
+   * stores them in the rows (batches of PERSONALISE_BATCH, one transaction each). Idempotent:
+   * rows that have their choice keep it, and the result is the same whoever computes it.
+   */
+  const personaliseAudience = async (issue: IssueRow) => {
+    const personalisation = config().personalisation;
+    const personal = issue.rendering?.personal;
+    const deliveries = table(DELIVERY);
+    if (personalisation && personal && personalisation.topic === personal.topic) {
+      const links = table(LINK);
+      const defaultsOf = await earlierDefaults(issue.id, personal.topic);
+      const context = { strapi };
+      let lastId = 0;
+      for (;;) {
+        const batch = (await knex()(deliveries)
+          .where('issue_id', issue.id)
+          .andWhere('id', '>', lastId)
+          .whereNull('personal_items')
+          .whereIn('subscriber_id', knex()(links).where('status', 'active').select('subscriber_id'))
+          .orderBy('id')
+          .limit(PERSONALISE_BATCH)
+          .select('id', 'subscriber_id', 'topics')) as {
+          id: number;
+          subscriber_id: number;
+          topics: unknown;
+        }[];
+        if (batch.length === 0) break;
+        lastId = Number(batch[batch.length - 1].id);
+        const wanting = batch.filter((row) => parseTopics(row.topics).includes(personal.topic));
+        if (wanting.length === 0) continue;
+        const subscriberIds = wanting.map((row) => Number(row.subscriber_id));
+        const linkRows = (await knex()(links)
+          .whereIn('subscriber_id', subscriberIds)
+          .andWhere('status', 'active')
+          .select('subscriber_id', 'key')) as { subscriber_id: number; key: string }[];
+        const profiles = await personalisation.profiles(
+          [...new Set(linkRows.map((link) => link.key))],
+          context
+        );
+        // The latest linked result per subscriber counts.
+        const rankedBySubscriber = new Map<number, { at: string; ranked: string[] }>();
+        for (const link of linkRows) {
+          const profile = profiles.get(link.key);
+          const id = Number(link.subscriber_id);
+          const current = rankedBySubscriber.get(id);
+          if (profile && (!current || profile.at > current.at)) {
+            rankedBySubscriber.set(id, profile);
+          }
+        }
+        const history = (await knex()(deliveries)
+          .whereIn('subscriber_id', [...rankedBySubscriber.keys()])
+          .andWhere('status', 'sent')
+          .andWhereNot('issue_id', issue.id)
+          .select('subscriber_id', 'issue_id', 'topics', 'personal_items')) as {
+          subscriber_id: number;
+          issue_id: number;
+          topics: unknown;
+          personal_items: unknown;
+        }[];
+        const historyOf = new Map<number, typeof history>();
+        for (const row of history) {
+          const id = Number(row.subscriber_id);
+          historyOf.set(id, [...(historyOf.get(id) ?? []), row]);
+        }
+        const choices: { id: number; items: string[] }[] = [];
+        for (const row of wanting) {
+          const profile = rankedBySubscriber.get(Number(row.subscriber_id));
+          if (!profile) continue;
+          const received = receivedItems(
+            (historyOf.get(Number(row.subscriber_id)) ?? []).map((entry) => ({
+              issueId: Number(entry.issue_id),
+              topics: parseTopics(entry.topics),
+              personalItems: parseList(entry.personal_items),
+            })),
+            personal.topic,
+            (id) => defaultsOf.get(id) ?? []
+          );
+          const items = chooseItems({
+            ranked: profile.ranked,
+            defaults: personal.defaults,
+            pool: personal.pool,
+            received,
+            limit: personalisation.limit,
+          });
+          if (items) choices.push({ id: Number(row.id), items });
+        }
+        if (choices.length === 0) continue;
+        await strapi.db.transaction(async ({ trx }) => {
+          for (const choice of choices) {
+            await trx(deliveries)
+              .where('id', choice.id)
+              .whereNull('personal_items')
+              .update({ personal_items: JSON.stringify(choice.items) });
+          }
+        });
+      }
+    }
+    const [{ n }] = await knex()(deliveries)
+      .where('issue_id', issue.id)
+      .whereNotNull('personal_items')
+      .count({ n: '*' });
+    await issues().updateMany({
+      where: { id: issue.id, personalisedAt: { $null: true } },
+      data: { personalisedAt: new Date(), personalised: Number(n) },
+    });
+  };
+
+  /** Freezes the rendering, fixes the audience and personalises it, if not done yet. Idempotent. */
   const prepare = async (issueId: number) => {
     let issue = await loadIssue(issueId);
     if (!issue) return null;
@@ -152,6 +290,10 @@ export const createDispatcher = (
     }
     if (issue && !issue.audienceAt) {
       await snapshotAudience(issueId);
+      issue = await loadIssue(issueId);
+    }
+    if (issue && !issue.personalisedAt) {
+      await personaliseAudience(issue);
       issue = await loadIssue(issueId);
     }
     return issue;
@@ -167,7 +309,7 @@ export const createDispatcher = (
            (status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
            OR (status = 'sending' AND lease_until < ?))
          ORDER BY id LIMIT ?${isPostgres() ? ' FOR UPDATE SKIP LOCKED' : ''})
-       RETURNING id, subscriber_id, subscriber_document_id, email, name, topics, attempts`,
+       RETURNING id, subscriber_id, subscriber_document_id, email, name, topics, attempts, personal_items`,
       [deliveries, me, now + settings().leaseSeconds * 1000, deliveries, issueId, now, now, limit]
     );
     const rows = (isPostgres() ? result.rows : result) as Record<string, unknown>[];
@@ -179,6 +321,7 @@ export const createDispatcher = (
       name: (row.name as string | null) ?? null,
       topics: parseTopics(row.topics),
       attempts: Number(row.attempts),
+      personalItems: parseList(row.personal_items),
     }));
   };
 
@@ -257,7 +400,12 @@ export const createDispatcher = (
             documentId: row.subscriberDocumentId,
             email: row.email,
           });
-          const mail = personalise(frozen, { topics: row.topics, name: row.name, ...urls });
+          const mail = personalise(frozen, {
+            topics: row.topics,
+            name: row.name,
+            items: row.personalItems,
+            ...urls,
+          });
           if (!mail) {
             skipped.push(row.id);
             return;

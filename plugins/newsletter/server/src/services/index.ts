@@ -1,6 +1,7 @@
 import composer from './composer';
 import dispatcher from './dispatcher';
 import issues from './issues';
+import links from './links';
 import mailer from './mailer';
 import outbox from './outbox';
 import scheduler from './scheduler';
@@ -12,6 +13,7 @@ export default {
   composer,
   dispatcher,
   issues,
+  links,
   mailer,
   outbox,
   scheduler,

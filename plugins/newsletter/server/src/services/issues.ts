@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { NewsletterConfig } from '../config';
 import { parseScheduleAt } from '../lib/schedule';
+import { chooseItems } from '../lib/personal';
 import { personalise, type FrozenRendering } from '../mail/issue';
 import { ISSUE, type IssueItemRef } from './composer';
 import type { IssueRow } from './dispatcher';
@@ -35,6 +36,7 @@ const PUBLIC_FIELDS = [
   'sent',
   'failed',
   'skipped',
+  'personalised',
   'lastError',
   'pausedReason',
   'digestKey',
@@ -190,19 +192,70 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /**
+     * The mail as a recipient with these topics gets it; with `profile`, as a recipient whose
+     * linked result matches that profile (the personalised section's choice, nothing received
+     * yet).
+     */
     async preview(
       documentId: string,
-      { topics, format }: { topics: string[]; format: 'html' | 'text' }
+      {
+        topics,
+        format,
+        profile,
+      }: { topics: string[]; format: 'html' | 'text'; profile?: Record<string, string[]> }
     ) {
       const issue = await find(documentId);
       const rendering = await renderingOf(issue);
-      const mail = personalise(rendering, { topics, name: 'Erika Mustermann', ...neutralLinks() });
+      const personalisation = config().personalisation;
+      let items: string[] | null = null;
+      if (profile && personalisation?.preview && rendering.personal) {
+        const ranked = await personalisation.preview.rank(profile, { strapi });
+        items = chooseItems({
+          ranked,
+          defaults: rendering.personal.defaults,
+          pool: rendering.personal.pool,
+          received: [],
+          limit: personalisation.limit,
+        });
+      }
+      const mail = personalise(rendering, {
+        topics,
+        name: 'Erika Mustermann',
+        items,
+        ...neutralLinks(),
+      });
       return {
         subject: rendering.subject,
         format,
         body: mail ? mail[format] : null,
         topicsWithItems: rendering.topics,
         compileMs: rendering.compileMs,
+        personalItems: items,
+      };
+    },
+
+    /**
+     * The personalised section for the issue page: whether there is one, how many recipients
+     * get it (exact once the audience is fixed; before that the active, linked subscribers with
+     * the topic), and the fields of the preview form.
+     */
+    async personalisation(documentId: string) {
+      const issue = await find(documentId);
+      const personalisation = config().personalisation;
+      if (!personalisation) return { enabled: false };
+      const section = config().sections.find((entry) => entry.topic === personalisation.topic);
+      const fixed = Boolean(issue.personalisedAt);
+      return {
+        enabled: true,
+        topic: personalisation.topic,
+        section: section?.title ?? personalisation.topic,
+        label: personalisation.label,
+        recipients: fixed
+          ? Number(issue.personalised ?? 0)
+          : await plugin().service('links').linkedRecipients(),
+        exact: fixed,
+        fields: personalisation.preview ? await personalisation.preview.fields({ strapi }) : [],
       };
     },
 

@@ -42,16 +42,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const subscriber = await strapi.db
       .query(SUBSCRIBER)
       .findOne({ where: { documentId: row.subscriberDocumentId } });
+    // An active subscriber gets a confirmation only for a link it asked for.
+    const pendingLinks: number = subscriber
+      ? await strapi.plugin('newsletter').service('links').pendingCount(subscriber.id)
+      : 0;
+    const waiting =
+      subscriber &&
+      (['pending', 'unsubscribed'].includes(subscriber.status) ||
+        (subscriber.status === 'active' && pendingLinks > 0));
     // Confirmed meanwhile, erased, or undeliverable: nothing to send any more.
-    if (!subscriber || !['pending', 'unsubscribed'].includes(subscriber.status)) {
+    if (!waiting) {
       await finish(row, { status: 'cancelled' });
       return;
     }
     const tokens = strapi.plugin('newsletter').service('tokens');
+    const personalisation = config().personalisation;
     const mail = await renderConfirmation(config(), {
       name: subscriber.name,
       topics: subscriber.topics ?? [],
       confirmUrl: tokens.confirmUrl(subscriber),
+      link:
+        pendingLinks > 0 && personalisation
+          ? { label: personalisation.label, only: subscriber.status === 'active' }
+          : undefined,
     });
     const sent = await strapi
       .plugin('newsletter')

@@ -8,6 +8,7 @@ import type { NewsletterConfig } from '../config';
 import { csvLine, parseCsv } from '../lib/csv';
 import { importRowSchema } from '../validation';
 import { appendHistory, SUBSCRIBER, type Subscriber } from './subscriptions';
+import { LINK } from './links';
 
 const SUPPRESSION = 'plugin::newsletter.suppression';
 const OUTBOX = 'plugin::newsletter.outbox-mail';
@@ -311,17 +312,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         status: string;
         attempts: number;
         sentAt: string | number | null;
+        personalItems: string[] | null;
       }[];
       const issues = (await strapi.db.query(ISSUE).findMany({
         where: { id: { $in: deliveries.map((delivery) => delivery.issueId) } },
         select: ['id', 'documentId', 'subject'],
       })) as { id: number; documentId: string; subject: string }[];
+      const links = plugin().service('links');
       const { id: _id, ...data } = subscriber;
       return {
         exportedAt: new Date().toISOString(),
         subscriber: data,
         consentText:
           data.consentVersion === config().consent.version ? config().consent.text : null,
+        links: links.exportFor(await links.forSubscriber(subscriber.id)),
         mails: mails.map((mail: Record<string, unknown>) => ({
           kind: mail.kind,
           status: mail.status,
@@ -335,6 +339,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             issue: issue?.documentId ?? null,
             subject: issue?.subject ?? null,
             status: delivery.status,
+            // the personalised section's items chosen for this subscriber (null: the editor's)
+            personalItems: delivery.personalItems ?? null,
             attempts: delivery.attempts,
             sentAt: delivery.sentAt ? new Date(Number(delivery.sentAt)).toISOString() : null,
           };
@@ -353,6 +359,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async () => {
         await strapi.db.query(OUTBOX).deleteMany({ where: { subscriberDocumentId: documentId } });
         await strapi.db.query(DELIVERY).deleteMany({ where: { subscriberId: subscriber.id } });
+        await strapi.db.query(LINK).deleteMany({ where: { subscriberId: subscriber.id } });
         await documents().delete({ documentId } as never);
         const existing = await strapi.db.query(SUPPRESSION).findOne({ where: { addressHash } });
         if (existing) {

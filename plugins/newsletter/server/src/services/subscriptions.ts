@@ -208,7 +208,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async subscribe(
       input: { email: string; name: string | null; organisation: string | null; topics: string[] },
-      { ip }: { ip: string | null }
+      { ip, link }: { ip: string | null; link?: { key: string } }
     ): Promise<void> {
       const now = new Date();
       const email = input.email.trim().toLowerCase();
@@ -220,9 +220,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         consentAt: now.toISOString(),
         consentIp: ip,
       };
+      const links = plugin().service('links');
+      /** A link asked for with the subscription: pending until the next confirmation. */
+      const requestLink = async (subscriber: Subscriber) => {
+        if (!link) return false;
+        const requested = await links.request(subscriber, link.key, { ip, now });
+        if (requested) {
+          await update(subscriber, {
+            history: appendHistory(subscriber.history, {
+              at: now.toISOString(),
+              event: 'link-requested',
+              ip,
+            }),
+          } as Partial<Subscriber>);
+        }
+        return requested;
+      };
       const attempt = () =>
         atomically(strapi, async () => {
           let subscriber = await findByEmail(email);
+          if (subscriber?.status === 'active') {
+            // Already subscribed: only a new link needs a confirmation mail (the address's owner
+            // confirms that its result is linked); a plain subscribe changes nothing.
+            if (!(await requestLink(subscriber))) return false;
+            return queueConfirmation(subscriber, now);
+          }
           if (!subscriber) {
             subscriber = (await strapi.db.query(SUBSCRIBER).create({
               data: {
@@ -240,6 +262,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           } else if (subscriber.status === 'pending' || subscriber.status === 'unsubscribed') {
             subscriber = await update(subscriber, {
               ...request,
+              // a link request asks for its topic only: topics chosen before are kept
+              ...(link
+                ? { topics: [...new Set([...(subscriber.topics ?? []), ...input.topics])] }
+                : {}),
               history: appendHistory(subscriber.history, {
                 at: now.toISOString(),
                 event:
@@ -250,6 +276,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           } else {
             return false;
           }
+          await requestLink(subscriber);
           return queueConfirmation(subscriber, now);
         });
       let queued: boolean;
@@ -262,29 +289,55 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (queued) plugin().service('outbox').kick();
     },
 
+    /**
+     * The double opt-in: activates the subscriber and the links it asked for before this mail
+     * was issued. For an active subscriber only such links change (a link's own confirmation).
+     */
     async confirm(token: unknown, { ip }: { ip: string | null }) {
       const { subscriber, claims } = await fromToken(token, 'confirm');
-      if (subscriber.status === 'active') return { subscriber, alreadyActive: true };
+      // `i` has whole seconds, hence the 999 ms.
+      const issuedBefore = new Date(claims.i * 1000 + 999);
+      const now = new Date();
+      const links = plugin().service('links');
+      const topic = config().personalisation?.topic;
+      /** Activates the links; the personalised topic comes with them (that is what they are for). */
+      const activateLinks = async (current: Subscriber, data: Partial<Subscriber>) => {
+        const linked: number = await links.activate(current.id, issuedBefore, now);
+        const topics =
+          linked > 0 && topic && !(current.topics ?? []).includes(topic)
+            ? { topics: [...(current.topics ?? []), topic] }
+            : {};
+        const events: HistoryEvent[] = [
+          ...(data.status ? [{ at: now.toISOString(), event: 'confirmed', ip }] : []),
+          ...(linked > 0 ? [{ at: now.toISOString(), event: 'link-confirmed', ip }] : []),
+        ];
+        if (events.length === 0) return { subscriber: current, linked };
+        const updated = await update(current, {
+          ...data,
+          ...topics,
+          history: events.reduce(appendHistory, current.history),
+        } as Partial<Subscriber>);
+        return { subscriber: updated, linked };
+      };
+      if (subscriber.status === 'active') {
+        const result = await atomically(strapi, () => activateLinks(subscriber, {}));
+        return { ...result, alreadyActive: result.linked === 0 };
+      }
       // A confirmation link from before an unsubscribe must not subscribe again.
-      // (`i` has whole seconds, hence the 999 ms.)
       const unsubscribedAt = subscriber.unsubscribedAt ? Date.parse(subscriber.unsubscribedAt) : 0;
-      if (claims.i * 1000 + 999 < unsubscribedAt) {
+      if (issuedBefore.getTime() < unsubscribedAt) {
         throw tokenError(TOKEN_MESSAGES.invalid, plugin().service('tokens').subscribePageUrl());
       }
-      const now = new Date();
-      const updated = await update(subscriber, {
-        status: 'active',
-        confirmedAt: now.toISOString(),
-        confirmIp: ip,
-        unsubscribedAt: null,
-        bounceCount: 0,
-        history: appendHistory(subscriber.history, {
-          at: now.toISOString(),
-          event: 'confirmed',
-          ip,
-        }),
-      } as Partial<Subscriber>);
-      return { subscriber: updated, alreadyActive: false };
+      const result = await atomically(strapi, () =>
+        activateLinks(subscriber, {
+          status: 'active',
+          confirmedAt: now.toISOString(),
+          confirmIp: ip,
+          unsubscribedAt: null,
+          bounceCount: 0,
+        } as Partial<Subscriber>)
+      );
+      return { ...result, alreadyActive: false };
     },
 
     async preferences(token: unknown) {
@@ -322,7 +375,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { subscriber } = await fromToken(token, 'manage');
       if (subscriber.status === 'unsubscribed') return subscriber;
       const now = new Date();
-      return update(subscriber, {
+      const updated = await update(subscriber, {
         status: 'unsubscribed',
         unsubscribedAt: now.toISOString(),
         history: appendHistory(subscriber.history, {
@@ -332,6 +385,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           via,
         }),
       } as Partial<Subscriber>);
+      // Without the newsletter a link has no purpose: it goes (a new subscription asks again).
+      const removed = await plugin()
+        .service('links')
+        .removeForSubscriber(subscriber.id, 'unsubscribe', ip);
+      return removed > 0 ? ((await this.preferences(token)) as Subscriber) : updated;
+    },
+
+    /** The subscriber removes its links (preferences page). */
+    async unlink(token: unknown, { ip }: { ip: string | null }) {
+      const { subscriber } = await fromToken(token, 'manage');
+      const removed: number = await plugin()
+        .service('links')
+        .removeForSubscriber(subscriber.id, 'preferences', ip);
+      return { subscriber: removed > 0 ? await this.preferences(token) : subscriber, removed };
     },
 
     topicKeys() {

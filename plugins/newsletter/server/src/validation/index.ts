@@ -8,6 +8,10 @@ import { validateZodSchema, z } from '@strapi/utils';
 export const MESSAGES = {
   email: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
   consent: 'Bitte bestätigen Sie die Einwilligung, damit wir Ihnen den Newsletter senden dürfen.',
+  linkConsent:
+    'Bitte bestätigen Sie die Einwilligung, damit wir Ihr Ergebnis mit Ihrem Newsletter-Abonnement verknüpfen dürfen.',
+  reference:
+    'Der Verweis auf Ihr Ergebnis fehlt oder ist ungültig. Bitte öffnen Sie die Ergebnisseite erneut.',
   topicsMissing: 'Bitte wählen Sie mindestens ein Thema.',
   topicUnknown: 'Dieses Thema gibt es nicht.',
   token: 'Der Link ist unvollständig. Bitte öffnen Sie ihn direkt aus der E-Mail.',
@@ -79,6 +83,35 @@ export const validateSubscribe = (body: unknown, topicKeys: string[]) =>
       { error: 'Bitte senden Sie die Anmeldedaten als JSON-Objekt.' }
     )
   )(body);
+
+const referenceSchema = z
+  .string({ error: MESSAGES.reference })
+  .min(10, { error: MESSAGES.reference })
+  .max(256, { error: MESSAGES.reference })
+  .regex(/^[A-Za-z0-9_.-]+$/, { error: MESSAGES.reference });
+
+/**
+ * Asking for tips that fit a result (personalised section): the address, the newsletter consent
+ * and, separately, the consent to link the result. No topics: the link asks for its section.
+ */
+export const validateLinkRequest = (body: unknown) =>
+  validateZodSchema(
+    z.object(
+      {
+        reference: referenceSchema,
+        email: emailSchema,
+        name: optionalText(120),
+        organisation: optionalText(160),
+        consent: z.literal(true, { error: MESSAGES.consent }),
+        linkConsent: z.literal(true, { error: MESSAGES.linkConsent }),
+        website: z.string({ error: MESSAGES.text }).max(500).optional().nullable(),
+      },
+      { error: 'Bitte senden Sie die Angaben als JSON-Objekt.' }
+    )
+  )(body);
+
+export const validateReference = (reference: unknown) =>
+  validateZodSchema(z.object({ reference: referenceSchema }))({ reference }).reference;
 
 export const validateToken = (token: unknown) =>
   validateZodSchema(z.object({ token: tokenSchema }))({ token }).token;
@@ -199,6 +232,28 @@ export const validatePreviewQuery = (query: unknown, topicKeys: string[]) =>
         )
         .pipe(z.array(z.string().refine((key) => topicKeys.includes(key), MESSAGES.topicUnknown))),
       format: z.enum(['html', 'text']).default('html'),
+      /** the personalised section for a chosen profile: JSON { field: [values] } */
+      profile: z
+        .string()
+        .max(2000)
+        .optional()
+        .transform((value, context) => {
+          if (!value) return undefined;
+          try {
+            return JSON.parse(value) as unknown;
+          } catch {
+            context.addIssue({ code: 'custom', message: 'profile must be JSON' });
+            return z.NEVER;
+          }
+        })
+        .pipe(
+          z
+            .record(
+              z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+              z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(20)
+            )
+            .optional()
+        ),
     })
   )(query);
 
