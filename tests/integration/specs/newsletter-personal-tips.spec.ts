@@ -250,8 +250,16 @@ describe('newsletter tips from the self-check result (with consent)', () => {
       const { token } = await completedCheck(['ausbildung']);
       await askForTips({ reference: token, email, consent: true, linkConsent: true }).expect(202);
       expect((await linksOf(email))[0].status).toBe('pending');
-      const { mail, body } = await confirmByMail(email);
+      const mail = await getMailSink().waitFor(
+        (entry) => entry.to.includes(email) && entry.header('x-newsletter-mail') === 'confirmation'
+      );
       expect(mail.subject).toMatch(/Verknüpfung/);
+      // the page behind the mail's link says what is confirmed
+      const page = await request(server())
+        .get(new URL(confirmUrlIn(mail.text)).pathname + new URL(confirmUrlIn(mail.text)).search)
+        .expect(200);
+      expect(page.text).toContain('Verknüpfung bestätigen');
+      const { body } = await confirmByMail(email);
       expect(body.linked).toBe(1);
       const subscriber = await getStrapi().db.query(SUBSCRIBER).findOne({ where: { email } });
       expect(subscriber.topics).toEqual(['offers', 'employer-tips']);
@@ -487,6 +495,20 @@ describe('newsletter tips from the self-check result (with consent)', () => {
       const { token } = await manageToken(email);
       await request(server()).post('/api/newsletter/unsubscribe').send({ token }).expect(200);
       expect(await linksOf(email)).toEqual([]);
+    });
+
+    it('a subscriber deleted in the Content Manager takes its links along', async () => {
+      const email = 'entfernen.redaktion@betrieb.example';
+      await link(email, ['fuehrung']);
+      const { subscriber } = await manageToken(email);
+      await getStrapi()
+        .documents(SUBSCRIBER as never)
+        .delete({ documentId: subscriber.documentId } as never);
+      expect(
+        await getStrapi()
+          .db.query(LINK)
+          .count({ where: { subscriberId: subscriber.id } })
+      ).toBe(0);
     });
 
     it('the GDPR export shows the link with its consent; erasure deletes it', async () => {

@@ -3,6 +3,19 @@ import { ACTION_DEFINITIONS } from './permissions';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
+  // A subscriber deleted elsewhere (e.g. in the Content Manager) takes its links along: their
+  // consent has no subject any more.
+  strapi.db.lifecycles.subscribe({
+    models: ['plugin::newsletter.subscriber'],
+    async afterDelete(event) {
+      const id = (event.result as { id?: number } | undefined)?.id;
+      if (typeof id === 'number') {
+        await strapi.db
+          .query('plugin::newsletter.link')
+          .deleteMany({ where: { subscriberId: id } });
+      }
+    },
+  });
   const newsletter = strapi.plugin('newsletter');
   const outbox = newsletter.service('outbox');
   outbox.start();

@@ -76,11 +76,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * answer, and changes nothing: a link of an erased subscriber, of another address, or from
    * before an unsubscribe showed the button before (found by the hostile-input suite).
    */
-  const checkConfirmable = async (token: string) => {
+  const checkConfirmable = async (token: string): Promise<Subscriber | null> => {
     const result = tokens().verify(token, 'confirm');
     if (!result.ok) {
       await service().confirm(token, { ip: null }); // throws the right message
-      return;
+      return null;
     }
     const { claims } = result;
     const subscriber = (await strapi
@@ -94,6 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       throw tokenError(TOKEN_MESSAGES.invalid, tokens().subscribePageUrl());
     }
+    return subscriber;
   };
 
   const tokenFrom = (ctx: Context) =>
@@ -116,15 +117,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async confirmPage(ctx: Context) {
       await forPeople(ctx, true, async () => {
         const token = validateToken(ctx.query.token);
-        await checkConfirmable(token);
+        const subscriber = await checkConfirmable(token);
+        const pendingLinks = (subscriber ? await linksOf(subscriber) : []).filter(
+          (link) => link.status === 'pending'
+        ).length;
+        const label = config().personalisation?.label ?? '';
+        // An active subscriber confirms only a link it asked for.
+        const linkOnly = subscriber?.status === 'active' && pendingLinks > 0;
         html(ctx, 200, {
-          title: 'Anmeldung bestätigen',
-          paragraphs: [
-            `Bitte bestätigen Sie, dass Sie den Newsletter „${config().newsletterName}“ erhalten möchten.`,
-          ],
+          title: linkOnly ? 'Verknüpfung bestätigen' : 'Anmeldung bestätigen',
+          paragraphs: linkOnly
+            ? [
+                `Bitte bestätigen Sie, dass wir ${label} mit Ihrem Abonnement des Newsletters „${config().newsletterName}“ verknüpfen. Dann wählen wir die Tipps in jeder Ausgabe passend dazu aus.`,
+              ]
+            : [
+                `Bitte bestätigen Sie, dass Sie den Newsletter „${config().newsletterName}“ erhalten möchten.`,
+                ...(pendingLinks > 0
+                  ? [`Mit der Bestätigung verknüpfen wir außerdem ${label} mit Ihrem Abonnement.`]
+                  : []),
+              ],
           form: {
             action: '/api/newsletter/confirm',
-            button: 'Anmeldung bestätigen',
+            button: linkOnly ? 'Verknüpfung bestätigen' : 'Anmeldung bestätigen',
             fields: { token },
           },
         });
