@@ -36,6 +36,29 @@ describe('confirmation mail', () => {
     expect(mail.text).toContain('Guten Tag <img src=x onerror=alert(1)>,');
   });
 
+  it('mentions a link asked for with the subscription, and confirms only the link for an active subscriber', async () => {
+    const label = 'das Ergebnis <Ihres> Selbstchecks';
+    const both = await renderConfirmation(settings, {
+      topics: ['employer-tips'],
+      confirmUrl: 'https://a/c',
+      link: { label, only: false },
+    });
+    expect(both.subject).toMatch(/Anmeldung/);
+    expect(both.html).toContain('das Ergebnis &lt;Ihres&gt; Selbstchecks');
+    expect(both.text).toContain(label);
+    expect(both.html).toContain('Anmeldung bestätigen');
+    const only = await renderConfirmation(settings, {
+      topics: ['employer-tips'],
+      confirmUrl: 'https://a/c',
+      link: { label, only: true },
+    });
+    expect(only.subject).toBe('Bitte bestätigen Sie die Verknüpfung: Newsletter <Test>');
+    expect(only.html).toContain('Verknüpfung bestätigen');
+    expect(only.html).not.toContain('Anmeldung bestätigen');
+    expect(only.text).toContain('bereits');
+    expect(only.html).not.toMatch(/%%\w+%%/);
+  });
+
   it('compiles the template once, not per mail', async () => {
     await renderConfirmation(settings, { topics: ['offers'], confirmUrl: 'https://a' });
     const before = compileCount();
