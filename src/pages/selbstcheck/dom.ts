@@ -58,3 +58,15 @@ export const focusElement = (element: HTMLElement | null) => {
 /** German number format (scores are integers, averages may have one decimal). */
 export const formatNumber = (value: number) =>
   value.toLocaleString('de-DE', { maximumFractionDigits: 1 });
+
+/** A day in German long form ("3. März 2025"), or null for a missing or broken date. */
+export const formatDate = (value: string | null | undefined): string | null => {
+  const date = value ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) return null;
+  return date.toLocaleDateString('de-DE', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Berlin',
+  });
+};

@@ -5,6 +5,7 @@
 import { api, ApiError, setFieldError } from '../shared/api.js';
 import { byId, focusElement, h } from './dom.js';
 import { renderResult } from './result.js';
+import { tipsLinkPanel } from './tips-link.js';
 import type {
   AnswerValue,
   Answers,
@@ -512,6 +513,7 @@ const showResult = (submission: Submission, { focus = true } = {}) => {
       'Link zu Ihrem Ergebnis',
       'Mit diesem Link können Sie Ihr Ergebnis und den Bericht später wieder aufrufen.'
     ),
+    tipsPanel: token ? tipsLinkPanel(token) : null,
   });
   if (focus) {
     focusElement(byId('result-heading'));

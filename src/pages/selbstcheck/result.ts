@@ -133,11 +133,13 @@ export interface ResultOptions {
   reportUrl: string;
   /** the panel with the link to come back (built by the caller) */
   resumePanel: HTMLElement;
+  /** "Passende Tipps per Newsletter", below the tips (built by the caller) */
+  tipsPanel?: HTMLElement | null;
 }
 
 export const renderResult = (
   container: HTMLElement,
-  { result, reportUrl, resumePanel }: ResultOptions
+  { result, reportUrl, resumePanel, tipsPanel = null }: ResultOptions
 ) => {
   const { red, green } = result.thresholds;
   const regional = result.regionalAverage;
@@ -226,6 +228,7 @@ export const renderResult = (
       : h('p', {}, regional.reason || 'Ein regionaler Vergleich ist derzeit nicht möglich.'),
     h('h3', {}, 'Empfohlene Tipps'),
     tips(result),
+    ...(tipsPanel ? [tipsPanel] : []),
     h('h3', {}, 'Bericht'),
     h(
       'p',

@@ -97,6 +97,29 @@ export const setFieldError = (input: HTMLElement, message: string | null) => {
   input.setAttribute('aria-describedby', [...describedBy].join(' '));
 };
 
+/**
+ * Shows each message of `fields` at its input (the first path segment names the field, so
+ * "topics.1" belongs to "topics"; one message per field). Returns the first input with a message,
+ * in the order of `inputs`, and the messages no input takes (for an alert).
+ */
+export const showFieldErrors = (
+  fields: Record<string, string>,
+  inputs: Record<string, HTMLElement | null>
+): { first: HTMLElement | null; rest: string[] } => {
+  const shown = new Set<string>();
+  const rest: string[] = [];
+  for (const [path, message] of Object.entries(fields)) {
+    const name = path.split('.')[0];
+    const input = Object.prototype.hasOwnProperty.call(inputs, name) ? inputs[name] : null;
+    if (input) {
+      if (!shown.has(name)) setFieldError(input, message);
+      shown.add(name);
+    } else if (!rest.includes(message)) rest.push(message);
+  }
+  const first = Object.keys(inputs).find((name) => shown.has(name));
+  return { first: first ? inputs[first] : null, rest };
+};
+
 export const escapeHtml = (value: unknown): string =>
   String(value ?? '')
     .replace(/&/g, '&amp;')
