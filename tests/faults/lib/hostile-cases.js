@@ -929,6 +929,293 @@ const submissionByToken = ({ method, apiPath, count, seed, draftToken, questions
 };
 
 /**
+ * References (what a company holds: the token of its self-check) that are no completed check:
+ * malformed (400) or well-formed but unknown, a draft, a deleted check (404). As raw text; the
+ * query routes percent-encode them.
+ */
+const junkReferences = ({ completeToken, draftToken, deletedToken }) => {
+  const swapCase = (text) =>
+    [...text].map((ch) => (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase())).join('');
+  return {
+    // well-formed (letters, digits, _ . -, 10–256 characters) but no completed check
+    unknown: [
+      draftToken,
+      deletedToken,
+      'a'.repeat(32),
+      'A'.repeat(10),
+      'x'.repeat(256),
+      swapCase(completeToken),
+      `${completeToken.slice(0, -1)}${completeToken.endsWith('A') ? 'B' : 'A'}`,
+      `${completeToken}x`,
+      `${completeToken}.`,
+      completeToken.slice(0, -1),
+      `${completeToken.slice(0, 16)}..${completeToken.slice(18)}`,
+      '1'.repeat(32),
+      'null-null-null',
+      'undefined.undefined',
+    ],
+    // junk text: malformed (400), but a few payload words happen to be well-formed (404)
+    malformed: [
+      ...TEXT,
+      ...BROKEN_TEXT,
+      ...BROKEN_TEXT.map((text) => `${completeToken}${text}`),
+      ...BROKEN_TEXT.map((text) => `${text}${completeToken}`),
+      'a',
+      'x'.repeat(9),
+      'x'.repeat(257),
+      'x'.repeat(5000),
+      `${completeToken} `,
+      ` ${completeToken}`,
+      `${completeToken}\n`,
+      `${completeToken}/`,
+      `${completeToken}/../${completeToken}`,
+      `${completeToken}+`,
+      `${completeToken}=`,
+      `${completeToken}<script>alert(1)</script>`,
+      `${completeToken}' OR '1'='1`,
+      `${completeToken}%00`,
+      `${completeToken}*`,
+      '%',
+      '*'.repeat(32),
+      '_'.repeat(9),
+    ],
+  };
+};
+
+/**
+ * POST /links: a company asks for tips fitting its completed self-check. Every case has exactly
+ * one defect, most of them next to the reference of a real completed check (so only the defect
+ * can be the reason for the refusal); none may store a subscriber or a link.
+ */
+const linkRequest = ({ apiPath, count, seed, references }) => {
+  let n = 0;
+  const valid = () => ({
+    reference: references.completeToken,
+    email: `hostile-link-${n++}@unsubscribed.example.org`,
+    consent: true,
+    linkConsent: true,
+  });
+  const cases = [];
+  const add = (defect, body, extra) => cases.push(jsonCase('POST', apiPath, body, defect, extra));
+  const without = (field) => {
+    const { [field]: _omitted, ...rest } = valid();
+    return rest;
+  };
+  const { unknown, malformed } = junkReferences(references);
+  for (const reference of unknown)
+    add('reference: no completed check (unknown, draft, deleted)', { ...valid(), reference });
+  for (const reference of malformed) add('reference: junk text', { ...valid(), reference });
+  for (const value of [
+    ...NON_TEXT,
+    [references.completeToken],
+    { token: references.completeToken },
+  ])
+    add('reference: not a text', { ...valid(), reference: value });
+  add('reference: missing', without('reference'));
+  for (const bytes of INVALID_UTF8) {
+    add('reference: invalid UTF-8 bytes', jsonWithRawBytes({ ...valid(), reference: RAW }, bytes));
+    // the real reference with bytes that are no UTF-8 after it
+    const [before, after] = JSON.stringify({ ...valid(), reference: RAW }).split(RAW);
+    add(
+      'reference: real reference, then invalid UTF-8 bytes',
+      Buffer.concat([
+        Buffer.from(before, 'utf8'),
+        Buffer.from(`${references.completeToken}${bytes}`, 'latin1'),
+        Buffer.from(after, 'utf8'),
+      ])
+    );
+  }
+  cases.push(
+    jsonCase(
+      'POST',
+      `${apiPath}?reference=${enc(references.completeToken)}`,
+      without('reference'),
+      'reference: in the query, not in the body'
+    )
+  );
+  const emails = [
+    ...TEXT,
+    ...BROKEN_TEXT.map((text) => `a${text}@example.org`),
+    'a@',
+    '@b.de',
+    'a@b',
+    'a@@b.de',
+    'a b@c.de',
+    '<a@b.de>',
+    'a@b.de\r\nBcc: c@d.de',
+    'a@b.de,c@d.de',
+    'a@b.de;c@d.de',
+    '"a"@b.de"',
+    `${'a'.repeat(250)}@b.de`,
+    `a@${'b'.repeat(250)}.de`,
+    'a@[127.0.0.1]x',
+    'a@localhost',
+    '.a@b.de',
+    `<script>alert(1)</script>@example.org`,
+    `a@example.org<script>alert(1)</script>`,
+  ];
+  for (const email of emails) add('email: invalid', { ...valid(), email });
+  for (const value of NON_TEXT) add('email: not a text', { ...valid(), email: value });
+  add('email: missing', without('email'));
+  for (const bytes of INVALID_UTF8)
+    add('email: invalid UTF-8 bytes', jsonWithRawBytes({ ...valid(), email: RAW }, bytes));
+  for (const field of ['consent', 'linkConsent']) {
+    for (const value of [false, 'true', 1, 0, null, 'yes', 'ja', [true], {}, '', { $ne: false }])
+      add(`${field}: not true`, { ...valid(), [field]: value });
+    add(`${field}: missing`, without(field));
+    add(
+      `duplicate key: ${field} false wins`,
+      `${JSON.stringify(valid()).slice(0, -1)},"${field}":false}`
+    );
+    add(
+      `${field}: only in __proto__`,
+      `{"__proto__":{"${field}":true},${JSON.stringify(without(field)).slice(1)}`
+    );
+  }
+  add('both consents: missing', (({ consent: _c, linkConsent: _l, ...rest }) => rest)(valid()));
+  for (const field of ['name', 'organisation']) {
+    for (const text of BROKEN_TEXT) {
+      add(`${field}: control character, lone surrogate or U+FFFD`, { ...valid(), [field]: text });
+      add(`${field}: broken text in a payload`, {
+        ...valid(),
+        [field]: `<script>alert(1)</script>${text}`,
+      });
+    }
+    for (const value of NON_TEXT.filter((value) => value !== null))
+      add(`${field}: not a text`, { ...valid(), [field]: value });
+    add(`${field}: too long`, {
+      ...valid(),
+      [field]: `<b>${'x'.repeat(field === 'name' ? 120 : 160)}</b>`,
+    });
+    add(`${field}: 900 KB`, { ...valid(), [field]: 'y'.repeat(900_000) });
+    for (const bytes of INVALID_UTF8)
+      add(`${field}: invalid UTF-8 bytes`, jsonWithRawBytes({ ...valid(), [field]: RAW }, bytes));
+  }
+  for (const value of NON_TEXT.filter((value) => value !== null))
+    add('website: not a text', { ...valid(), website: value });
+  add('website: 1000 characters', { ...valid(), website: 'w'.repeat(1000) });
+  for (const [defect, body] of bodyShapeDefects(valid())) add(defect, body);
+  add('body: 5000 references', {
+    ...valid(),
+    reference: Array.from({ length: 5000 }, () => references.completeToken),
+  });
+  for (const [defect, headers, body] of contentTypeDefects(valid())) add(defect, body, { headers });
+  const form = { ...valid(), consent: 'true', linkConsent: 'true' };
+  add('content type: form post', new URLSearchParams(form).toString(), {
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+  });
+  for (const field of ['files', 'x', 'reference']) {
+    const { headers, body } = multipart(form, field);
+    add(`multipart with a file (field ${field})`, body, { headers });
+  }
+  return fill(cases, count, seed, (rng) => {
+    const field = rng.pick([
+      'reference',
+      'email',
+      'consent',
+      'linkConsent',
+      'name',
+      'organisation',
+    ]);
+    const value =
+      field === 'name' || field === 'organisation'
+        ? `${rng.pick(TEXT)}${rng.pick(BROKEN_TEXT)}${rng.pick(TEXT)}`
+        : field === 'consent' || field === 'linkConsent'
+          ? rng.pick([false, 'true', 1, null, 'on'])
+          : field === 'reference'
+            ? `${rng.pick([...TEXT, ...malformed])}${rng.int(1e9)}${rng.pick(BROKEN_TEXT)}`
+            : `${rng.pick(TEXT)}${rng.int(1000)}`;
+    return jsonCase('POST', apiPath, { ...valid(), [field]: value }, `random: ${field}`);
+  });
+};
+
+/**
+ * GET /links (status) and DELETE /links (removal) by `?reference=`: references that are no
+ * completed check (400 malformed, 404 unknown), of the wrong shape, in the wrong place. A valid
+ * reference is never sent (GET would answer 200, DELETE would remove the link).
+ */
+const linkByReference = ({ method, apiPath, count, seed, references }) => {
+  const cases = [];
+  const add = (query, defect, extra = {}) =>
+    cases.push(
+      getCase(query === null ? apiPath : `${apiPath}?${query}`, defect, { method, ...extra })
+    );
+  const { unknown, malformed } = junkReferences(references);
+  const token = references.completeToken;
+  for (const reference of unknown) {
+    add(`reference=${enc(reference)}`, 'reference: no completed check (unknown, draft, deleted)');
+  }
+  for (const reference of malformed) {
+    add(`reference=${enc(reference)}`, 'reference: junk text');
+    // the same, asked for as a page
+    add(`reference=${enc(reference)}`, 'reference: junk text (Accept: text/html)', {
+      headers: { Accept: 'text/html' },
+    });
+  }
+  for (const bytes of INVALID_UTF8) {
+    add(`reference=${token}${bytes}`, 'reference: invalid UTF-8 bytes');
+    add(`reference=${bytes}${token}`, 'reference: invalid UTF-8 bytes in front');
+  }
+  for (const shape of [
+    `reference[]=${token}`,
+    `reference[]=${token}&reference[]=${token}`,
+    `reference=${token}&reference=${token}`,
+    `reference=${token}&reference=${enc(references.draftToken)}`,
+    `reference[0]=${token}`,
+    `reference[$ne]=x`,
+    `reference[$ne]=`,
+    `reference[$gt]=`,
+    `reference[toString]=x`,
+    `reference[a][b][c]=${token}`,
+    `reference${'[a]'.repeat(30)}=x`,
+    'reference',
+    'reference=',
+    `Reference=${token}`,
+    `REFERENCE=${token}`,
+    `ref=${token}`,
+    `token=${token}`,
+    `reference%00=${token}`,
+    `%00reference=${token}`,
+    `reference%20=${token}`,
+    '',
+  ]) {
+    add(shape, 'reference: wrong shape or name');
+  }
+  add(null, 'reference: none');
+  add(null, 'reference: in a JSON body, not in the query', {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ reference: token }),
+  });
+  add(null, 'reference: in a form body, not in the query', {
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: `reference=${token}`,
+  });
+  add(null, 'reference: in a header, not in the query', {
+    headers: { 'X-Reference': token, Cookie: `reference=${token}` },
+  });
+  add(`reference=${'x'.repeat(20_000)}`, 'reference: 20 KB (over the header limit)');
+  add(
+    `reference=${enc(references.draftToken)}&nope=${'y'.repeat(70_000)}`,
+    'query: 70 KB (over the header limit)'
+  );
+  for (const word of TEXT.filter(Boolean)) {
+    // junk next to a reference that is no completed check
+    add(
+      `reference=${enc(references.draftToken)}&${enc(word)}=${enc(word)}`,
+      'reference: a draft, with junk parameters'
+    );
+  }
+  return fill(cases, count, seed, (rng) => {
+    const reference = `${rng.pick([...TEXT, ...malformed, ...unknown])}${rng.pick(['', String(rng.int(1e9))])}${rng.pick(['', ...INVALID_UTF8, ...BROKEN_TEXT])}`;
+    return getCase(
+      `${apiPath}?reference=${enc(reference)}&${enc(rng.pick(TEXT)) || 'x'}=${rng.int(1e6)}`,
+      'random: no completed check',
+      { method }
+    );
+  });
+};
+
+/**
  * The generator for a route ("METHOD /api/…" as the server lists it), or null: then the route is
  * public without a generator, and the scenario fails (a new public route cannot be forgotten).
  */
@@ -984,6 +1271,20 @@ const generatorFor = (route, context) => {
       }),
     'GET /api/newsletter/issues/:id/web': (o) =>
       webVersion({ ...o, unsentIssueId: n.unsentIssueId }),
+    'POST /api/newsletter/preferences/unlink': (o) =>
+      tokenRoute({
+        ...o,
+        method: 'POST',
+        tokens: n.junkManageTokens,
+        form: (token) => `token=${enc(token)}`,
+      }),
+    // the personalised section: takes no input / a completed self-check's token
+    'GET /api/newsletter/links/consent': (o) => questionnaire(o),
+    'POST /api/newsletter/links': (o) => linkRequest({ ...o, references: n.references }),
+    'GET /api/newsletter/links': (o) =>
+      linkByReference({ ...o, method: 'GET', references: n.references }),
+    'DELETE /api/newsletter/links': (o) =>
+      linkByReference({ ...o, method: 'DELETE', references: n.references }),
     'GET /api/employer-check/questionnaire': (o) => questionnaire(o),
     'POST /api/employer-check/submissions': (o) =>
       submissionsCreate({ ...o, method: 'POST', questions: e.questions }),

@@ -10,12 +10,14 @@
  *    is shown somewhere: a subscriber whose name and organisation are payloads (confirmation mail,
  *    confirm/preferences/unsubscribe pages), an offer and a municipality with payload texts in a
  *    sent newsletter (issue mail, web version), a self-check in that municipality (result JSON,
- *    PDF). No payload may appear unescaped in a page or an HTML mail part.
+ *    PDF), a company with payload name and organisation that asks for tips fitting its completed
+ *    check (link request: confirmation mail, confirmed page, preferences page with the link). No
+ *    payload may appear unescaped in a page or an HTML mail part.
  * 2. For every public route at least FAULT_HOSTILE_PER_ROUTE (1,000) generated malformed requests
  *    (tests/faults/lib/hostile-cases.js), each from its own loopback address: every answer 4xx
  *    (or, for input a route does not take, the clean answer), never 5xx, never a hang; the server
- *    stays up; the row count of every table and the subscriber and submission rows are unchanged;
- *    no temporary upload file is left; no response carries subscriber data.
+ *    stays up; the row count of every table and the subscriber, link and submission rows are
+ *    unchanged; no temporary upload file is left; no response carries subscriber data.
  * 3. Tokens: tampered, forged, expired, of another subscriber, of an erased subscriber, for the
  *    wrong purpose → refused with one identical answer per route; subscribe answers the same for
  *    new, pending, active, unsubscribed and erased addresses.
@@ -24,6 +26,8 @@
  *    read actions of the six public types.
  * 5. Rate limits: every newsletter and self-check route answers 429 after its limit per IP, also
  *    when the body or the token in the path changes from request to request.
+ * 6. The link of the personalised tips goes by its reference (DELETE /links) and from the
+ *    preferences page (POST /preferences/unlink, page escaped).
  */
 const crypto = require('crypto');
 const fs = require('fs');
@@ -242,14 +246,19 @@ module.exports = {
       ).data;
 
       const topics = ['offers', 'practice-examples', 'employer-tips'];
-      const subscribeAndConfirm = async (local, extra = {}, { confirm = true } = {}) => {
+      /** Subscribes (or, with `link`, asks for tips fitting that self-check) and confirms. */
+      const subscribeAndConfirm = async (local, extra = {}, { confirm = true, link } = {}) => {
         const email = `${local}@${DOMAIN}`;
         await ok(
-          call('POST', '/api/newsletter/subscribe', {
-            body: { email, topics, consent: true, ...extra },
-          }),
+          link
+            ? call('POST', '/api/newsletter/links', {
+                body: { reference: link, email, consent: true, linkConsent: true, ...extra },
+              })
+            : call('POST', '/api/newsletter/subscribe', {
+                body: { email, topics, consent: true, ...extra },
+              }),
           202,
-          `subscribe ${local}`
+          `${link ? 'link request' : 'subscribe'} ${local}`
         );
         const confirmation = await mail.waitFor(
           (m) => m.to.includes(email) && /confirm\?token=/.test(m.text)
@@ -379,6 +388,51 @@ module.exports = {
           )
         ).text
       );
+      // a completed check that its company deleted: its token is no reference any more
+      const deletedCheck = parseJson(
+        (
+          await ok(
+            call('POST', '/api/employer-check/submissions', {
+              body: {
+                profile: { sector: 'F', sizeClass: 'micro', trainsApprentices: false },
+                answers: Object.fromEntries(
+                  questions
+                    .filter((q) => !q.onlyIfTrainsApprentices)
+                    .map((q, i) => [q.id, (i % 5) + 1])
+                ),
+                complete: true,
+              },
+            }),
+            201,
+            'second complete check'
+          )
+        ).text
+      );
+      await ok(
+        call('DELETE', `/api/employer-check/submissions/${deletedCheck.token}`),
+        204,
+        'delete the second check'
+      );
+      // personalised tips: a company not yet subscribed asks for tips fitting its completed check
+      // (name and organisation are payloads); it confirms, so the link is active while the
+      // malformed requests run (none may remove or add one)
+      const F = await subscribeAndConfirm(
+        'frieda',
+        { name: P.name, organisation: P.organisation },
+        { link: complete.token }
+      );
+      const linkStatus = parseJson(
+        (
+          await ok(
+            call('GET', `/api/newsletter/links?reference=${encodeURIComponent(complete.token)}`),
+            200,
+            'link status'
+          )
+        ).text
+      )?.data;
+      if (linkStatus?.linked !== 'active') {
+        throw new Error(`the link should be active: ${JSON.stringify(linkStatus)}`);
+      }
 
       // ---------------------------------------------------------------- escaping where shown
       const shown = [];
@@ -425,6 +479,19 @@ module.exports = {
           )
         ).text
       );
+      look('confirmation mail of a link request (HTML part)', F.confirmation.html, {
+        mustContain: ['hostile-name'],
+      });
+      look('confirmed page after a link request (form POST)', F.confirmPage);
+      const linkedPreferencesPage = (
+        await call(
+          'GET',
+          `/api/newsletter/preferences?token=${encodeURIComponent(F.manageToken)}`,
+          { headers: { Accept: 'text/html' } }
+        )
+      ).text;
+      look('preferences page with the link (personal tips section)', linkedPreferencesPage);
+      const linkSection = /Persönliche Tipps/.test(linkedPreferencesPage ?? '');
       look('issue mail to the payload subscriber (HTML part)', issueMail.html, {
         mustContain: ['hostile-name', 'hostile-offer', 'hostile-muni'],
       });
@@ -447,14 +514,16 @@ module.exports = {
       c.check(
         'payloads escaped in every page and HTML mail',
         badShown.length === 0 &&
+          linkSection &&
           web.status === 200 &&
           webPersonal.length === 0 &&
           headerInjection.length === 0,
-        `${shown.length} renderings checked (confirmation mail, confirm/confirmed/preferences/unsubscribe pages, issue mail, web version)` +
+        `${shown.length} renderings checked (confirmation mails of a subscription and of a link request, confirm/confirmed/preferences/unsubscribe pages, preferences page with a link, issue mail, web version)` +
           (badShown.length
             ? `; UNESCAPED: ${badShown.map((entry) => `${entry.where}: ${[...entry.bad, ...entry.missing.map((m) => `missing ${m}`)].join(', ')}`).join(' / ')}`
             : '; none unescaped') +
-          `; web version ${web.status}, personal data in it: ${webPersonal.length}`
+          `; web version ${web.status}, personal data in it: ${webPersonal.length}` +
+          `; link ${linkStatus.linked}, its section on the preferences page: ${linkSection}`
       );
       const pdfHasName = reportText.replace(/\s+/g, ' ').includes('<b>Ort</b>');
       c.check(
@@ -477,9 +546,12 @@ module.exports = {
         JSON.stringify(await knex('newsletter_subscribers').select('*').orderBy('id'));
       const submissionRows = async () =>
         JSON.stringify(await knex('employer_check_submissions').select('*').orderBy('id'));
+      const linkRows = async () =>
+        JSON.stringify(await knex('newsletter_links').select('*').orderBy('id'));
       const before = await rowCounts(knex, kind);
       const subscribersBefore = await subscribersRows();
       const submissionsBefore = await submissionRows();
+      const linksBefore = await linkRows();
       const tmpBefore = listFiles(tmpDir).length;
 
       const contentApis = {};
@@ -506,6 +578,12 @@ module.exports = {
           unsentIssueId: unsent.documentId,
           junkConfirmTokens: junkTokens({ valid: refresh(C.confirmToken), secret }),
           junkManageTokens: junkTokens({ valid: refresh(B.manageToken), secret }),
+          // a completed check's token is a valid reference; it only goes with one other defect
+          references: {
+            completeToken: complete.token,
+            draftToken: draft.token,
+            deletedToken: deletedCheck.token,
+          },
         },
         employerCheck: { questions, draftToken: draft.token },
       };
@@ -539,6 +617,7 @@ module.exports = {
         B.email,
         C.email,
         D.email,
+        F.email,
         'consent_ip',
         'consentIp',
         'token_hash',
@@ -592,6 +671,7 @@ module.exports = {
       const changed = differences(before, after);
       const subscribersChanged = (await subscribersRows()) !== subscribersBefore;
       const submissionsChanged = (await submissionRows()) !== submissionsBefore;
+      const linksChanged = (await linkRows()) !== linksBefore;
       const tmpLeft = listFiles(tmpDir).length - tmpBefore;
       const health = await call('GET', '/_health');
 
@@ -656,11 +736,14 @@ module.exports = {
             : '')
       );
       c.check(
-        'nothing stored: row count of every table, subscriber and self-check rows unchanged',
-        Object.keys(changed).length === 0 && !subscribersChanged && !submissionsChanged,
+        'nothing stored: row count of every table, subscriber, link and self-check rows unchanged',
+        Object.keys(changed).length === 0 &&
+          !subscribersChanged &&
+          !submissionsChanged &&
+          !linksChanged,
         `${Object.keys(before).length} tables, ${total(before)} rows before, ${total(after)} after` +
           (Object.keys(changed).length ? `; CHANGED ${JSON.stringify(changed)}` : '') +
-          `; subscriber rows ${subscribersChanged ? 'CHANGED' : 'unchanged'}, self-check rows ${submissionsChanged ? 'CHANGED' : 'unchanged'}`
+          `; subscriber rows ${subscribersChanged ? 'CHANGED' : 'unchanged'}, link rows ${linksChanged ? 'CHANGED' : 'unchanged'}, self-check rows ${submissionsChanged ? 'CHANGED' : 'unchanged'}`
       );
       c.check(
         'no uploaded file left in the temporary folder',
@@ -920,15 +1003,18 @@ module.exports = {
         for (let i = 0; i <= max; i += 1) {
           // the body and (for :token routes) the path stay malformed and change each time: the
           // limit must hold for the client, not per body or per token
+          // (on /links a well-formed reference of no check, so each request reaches the lookup)
           const target = route.path.replace(':id', `x${i}`).replace(':token', `junk${i}`);
+          const reference = `hostile-reference-${String(i).padStart(4, '0')}`;
+          const query = route.path.endsWith('/links') ? `reference=${reference}` : `token=junk${i}`;
           const response = await call(
             route.method,
-            target.includes('?') ? target : `${target}?token=junk${i}`,
+            target.includes('?') ? target : `${target}?${query}`,
             {
               address,
               ...(route.method === 'GET' || route.method === 'DELETE'
                 ? {}
-                : { body: { email: `x${i}@${DOMAIN}`, junk: i } }),
+                : { body: { email: `x${i}@${DOMAIN}`, junk: i, reference } }),
             }
           );
           answers.push(response);
@@ -980,6 +1066,32 @@ module.exports = {
         distinctAnswers.size === 1 && subscribeAnswers[0].status === 202,
         subscribeAnswers.map((answer) => `${answer.state} ${answer.status}`).join(', ') +
           (distinctAnswers.size === 1 ? ', identical bodies' : ', BODIES DIFFER')
+      );
+
+      // ---------------------------------------------------------------- the link removed
+      // by whoever holds the reference (result page), then the subscriber's own removal page
+      const referenceQuery = `reference=${encodeURIComponent(complete.token)}`;
+      const removal = await call('DELETE', `/api/newsletter/links?${referenceQuery}`);
+      const afterRemoval = parseJson(
+        (await call('GET', `/api/newsletter/links?${referenceQuery}`)).text
+      )?.data;
+      const unlinkPage = await call('POST', '/api/newsletter/preferences/unlink', {
+        raw: `token=${encodeURIComponent(F.manageToken)}`,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+      });
+      const unlinkUnescaped = unescaped(unlinkPage.text ?? '');
+      const linksLeft = Number((await knex('newsletter_links').count('* as n'))[0].n);
+      c.check(
+        'personal tips: the link goes by its reference and from the preferences page (escaped)',
+        removal.status === 200 &&
+          parseJson(removal.text)?.data?.removed === 1 &&
+          afterRemoval?.linked === 'none' &&
+          unlinkPage.status === 200 &&
+          /Verknüpfung ist gelöst/.test(unlinkPage.text ?? '') &&
+          unlinkUnescaped.length === 0 &&
+          linksLeft === 0,
+        `DELETE by reference ${removal.status} ${removal.text?.slice(0, 80)}; status then ${afterRemoval?.linked}; ` +
+          `unlink page ${unlinkPage.status}${unlinkUnescaped.length ? `, UNESCAPED ${unlinkUnescaped.join(', ')}` : ', none unescaped'}; links left ${linksLeft}`
       );
 
       figures.summary =
