@@ -1,14 +1,23 @@
 /**
  * Preview of the stored issue as a reader with the chosen topics gets it: HTML in a sandboxed
  * iframe (no scripts, no same-origin access; the HTML is fetched with the admin's token, which an
- * iframe `src` could not carry), or the plain-text part.
+ * iframe `src` could not carry), or the plain-text part. When the newsletter has a personalised
+ * section, it says how many recipients get personalised items and can render the mail for a
+ * made-up profile (see PersonalTips).
  */
 import * as React from 'react';
 import { Box, Checkbox, Flex, Loader, Tabs, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useQuery } from 'react-query';
 import { useSettings } from '../hooks/context';
-import { apiProblem, query } from '../utils/api';
+import {
+  apiProblem,
+  query,
+  type IssueStatus,
+  type Personalisation,
+  type Profile,
+} from '../utils/api';
+import { PersonalisationSummary, ProfileControls, profileParam } from './PersonalTips';
 import { useT } from '../utils/translate';
 
 interface PreviewData {
@@ -16,22 +25,48 @@ interface PreviewData {
   format: 'html' | 'text';
   body: string | null;
   topicsWithItems: string[];
+  /** the personalised section's items chosen for the profile; null: the editor's selection */
+  personalItems?: string[] | null;
 }
 
-export const PreviewPanel = ({ issueId, version }: { issueId: string; version: string }) => {
+export const PreviewPanel = ({
+  issueId,
+  version,
+  status,
+}: {
+  issueId: string;
+  version: string;
+  /** the issue's status: the count of personalised recipients becomes exact with the send */
+  status: IssueStatus;
+}) => {
   const t = useT();
   const { get } = useFetchClient();
   const { topics } = useSettings();
   const [chosen, setChosen] = React.useState<string[] | null>(null);
   const selected = chosen ?? topics.map((topic) => topic.key);
   const [format, setFormat] = React.useState<'html' | 'text'>('html');
+  const [profile, setProfile] = React.useState<Profile>({});
+
+  const personalisation = useQuery(
+    ['newsletter', 'personalisation', issueId, version, status],
+    async () =>
+      (await get<{ data: Personalisation }>(`/newsletter/issues/${issueId}/personalisation`)).data
+        .data
+  );
+  const personal = personalisation.data?.enabled ? personalisation.data : null;
+  // Without a personalised section (or before it is known) the profile does not apply.
+  const profileValue = personal ? profileParam(profile) : undefined;
 
   const preview = useQuery(
-    ['newsletter', 'preview', issueId, selected.join(','), format, version],
+    ['newsletter', 'preview', issueId, selected.join(','), format, version, profileValue ?? ''],
     async () =>
       (
         await get<{ data: PreviewData }>(
-          `/newsletter/issues/${issueId}/preview${query({ topics: selected.join(','), format })}`
+          `/newsletter/issues/${issueId}/preview${query({
+            topics: selected.join(','),
+            format,
+            profile: profileValue,
+          })}`
         )
       ).data.data,
     { enabled: selected.length > 0, keepPreviousData: true }
@@ -86,6 +121,7 @@ export const PreviewPanel = ({ issueId, version }: { issueId: string; version: s
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
+      {personal ? <PersonalisationSummary personalisation={personal} /> : null}
       <Flex gap={6} wrap="wrap" role="group" aria-label={t('preview.topics')}>
         <Typography variant="pi" fontWeight="bold">
           {t('preview.topics')}
@@ -100,6 +136,15 @@ export const PreviewPanel = ({ issueId, version }: { issueId: string; version: s
           </Checkbox>
         ))}
       </Flex>
+      {personal ? (
+        <ProfileControls
+          personalisation={personal}
+          profile={profile}
+          onChange={setProfile}
+          topicChosen={selected.includes(personal.topic)}
+          preview={preview.isFetching ? undefined : preview.data}
+        />
+      ) : null}
       <Tabs.Root
         value={format}
         onValueChange={(value) => setFormat(value as 'html' | 'text')}

@@ -340,7 +340,7 @@ export const IssuePage = () => {
                   {t('issue.previewSaved')}
                 </Typography>
               ) : null}
-              <PreviewPanel issueId={id} version={version} />
+              <PreviewPanel issueId={id} version={version} status={status} />
             </Card>
           ) : null}
         </Flex>

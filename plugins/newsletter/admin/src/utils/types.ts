@@ -119,3 +119,28 @@ export interface TestResult {
   sent: boolean;
   error?: string;
 }
+
+/** One field of the preview profile (e.g. weakest dimensions); values are always arrays. */
+export interface ProfileField {
+  name: string;
+  label: string;
+  multiple?: boolean;
+  options: { value: string; label: string }[];
+}
+
+/** The personalised section: how many recipients get it, and the preview form. */
+export type Personalisation =
+  | { enabled: false }
+  | {
+      enabled: true;
+      topic: string;
+      section: string;
+      label: string;
+      /** estimate (active linked subscribers) until the send fixed the audience, then exact */
+      recipients: number;
+      exact: boolean;
+      fields: ProfileField[];
+    };
+
+/** A chosen preview profile: field name → values (single fields hold at most one). */
+export type Profile = Record<string, string[]>;
