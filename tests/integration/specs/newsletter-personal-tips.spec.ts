@@ -67,10 +67,20 @@ const tokenFrom = (url: string) => new URL(url).searchParams.get('token')!;
 const confirmUrlIn = (text: string) =>
   /(https?:\/\/\S+\/api\/newsletter\/confirm\?token=\S+)/.exec(text)![1];
 
-/** Confirms like a person: the token from the newest confirmation mail to `email`. */
-const confirmByMail = async (email: string) => {
-  const mail = await getMailSink().waitFor(
+const confirmationsTo = (email: string) =>
+  getMailSink().mails.filter(
     (entry) => entry.to.includes(email) && entry.header('x-newsletter-mail') === 'confirmation'
+  );
+
+/** Confirms like a person: the token from the first confirmation mail to `email` after the
+ * `skip` it already had. */
+const confirmByMail = async (email: string, skip = 0) => {
+  const seen = confirmationsTo(email).slice(0, skip);
+  const mail = await getMailSink().waitFor(
+    (entry) =>
+      entry.to.includes(email) &&
+      entry.header('x-newsletter-mail') === 'confirmation' &&
+      !seen.includes(entry)
   );
   const response = await request(server())
     .post('/api/newsletter/confirm')
@@ -270,6 +280,42 @@ describe('newsletter tips from the self-check result (with consent)', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(getMailSink().to(email).length).toBe(before);
     });
+  });
+
+  it('a link asked for again right after a confirmation mail: its mail waits for the resend interval, never dropped', async () => {
+    const email = 'personal.wieder@betrieb.example';
+    const { token } = await completedCheck(['onboarding']);
+    await askForTips({ reference: token, email, consent: true, linkConsent: true }).expect(202);
+    await confirmByMail(email);
+    await request(server()).delete(`/api/newsletter/links?reference=${token}`).expect(200);
+    const mailsBefore = getMailSink().to(email).length;
+    const again = await askForTips({ reference: token, email, consent: true, linkConsent: true });
+    expect(again.status).toBe(202);
+    expect(again.body.message).toMatch(/Bestätigungslink/);
+    expect((await linksOf(email))[0].status).toBe('pending');
+    const subscriber = await getStrapi().db.query(SUBSCRIBER).findOne({ where: { email } });
+    const waiting = await getStrapi()
+      .db.query('plugin::newsletter.outbox-mail')
+      .findMany({ where: { subscriberDocumentId: subscriber.documentId, status: 'queued' } });
+    expect(waiting).toHaveLength(1);
+    expect(new Date(waiting[0].nextAttemptAt).getTime()).toBeGreaterThan(Date.now());
+    // a third request within the interval queues nothing more
+    await askForTips({ reference: token, email, consent: true, linkConsent: true }).expect(202);
+    expect(
+      await getStrapi()
+        .db.query('plugin::newsletter.outbox-mail')
+        .count({ where: { subscriberDocumentId: subscriber.documentId, status: 'queued' } })
+    ).toBe(1);
+    expect(getMailSink().to(email).length).toBe(mailsBefore);
+    // the interval is over: the mail goes out and confirms the link
+    await getStrapi()
+      .db.query('plugin::newsletter.outbox-mail')
+      .updateMany({ where: { id: waiting[0].id }, data: { nextAttemptAt: new Date() } });
+    getStrapi().plugin('newsletter').service('outbox').kick();
+    const { mail, body } = await confirmByMail(email, 1);
+    expect(mail.subject).toMatch(/Verknüpfung/);
+    expect(body.linked).toBe(1);
+    expect((await linksOf(email))[0].status).toBe('active');
   });
 
   describe('sending: personalised tips', () => {

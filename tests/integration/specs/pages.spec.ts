@@ -140,7 +140,7 @@ describeBrowser('public pages in Chromium', () => {
     await page.waitForSelector('text=Anmeldung bestätigt');
     await expectNoViolations('newsletter-confirmed');
 
-    await page.click('a:has-text("Themen ändern")');
+    await page.click('a:has-text("Einstellungen ändern")');
     await page.waitForSelector('legend:has-text("Themen")');
     await expectNoViolations('newsletter-preferences');
     await page.click('a:has-text("abbestellen")');

@@ -412,9 +412,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           band: weakest.includes(dimension.key) ? band : ('gruen' as const),
         })),
       } as unknown as Pick<ScoreResult, 'dimensions' | 'weaknesses'>;
-      return recommend(await tipCandidates(), result, values.sizeClass?.[0] ?? '', Infinity).map(
-        (tip) => tip.id
+      // Without a size class, tips for any size fit.
+      const sizeClass = values.sizeClass?.[0];
+      const candidates = (await tipCandidates()).map((tip) =>
+        sizeClass ? tip : { ...tip, sizeClasses: [] }
       );
+      return recommend(candidates, result, sizeClass ?? '', Infinity).map((tip) => tip.id);
     },
 
     async report(token: unknown): Promise<Buffer> {

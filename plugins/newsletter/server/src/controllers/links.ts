@@ -7,7 +7,13 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { NewsletterConfig } from '../config';
 import { validateLinkRequest, validateReference } from '../validation';
-import { ACCEPTED } from './subscription';
+
+/** The same answer for every address (reveals nothing about it). */
+export const LINK_ACCEPTED = {
+  status: 'accepted',
+  message:
+    'Vielen Dank! Sie erhalten in Kürze eine E-Mail mit einem Bestätigungslink, sofern wir diese Adresse anschreiben können. Erst nach Ihrer Bestätigung verknüpfen wir Ihr Ergebnis mit dem Newsletter.',
+};
 
 const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
 
@@ -23,7 +29,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const key: string = await links().resolve(input.reference);
       if (typeof input.website === 'string' && input.website.trim() !== '') {
         ctx.status = 202;
-        ctx.body = ACCEPTED;
+        ctx.body = LINK_ACCEPTED;
         return;
       }
       await plugin()
@@ -38,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           { ip: ctx.request.ip ?? null, link: { key } }
         );
       ctx.status = 202;
-      ctx.body = ACCEPTED;
+      ctx.body = LINK_ACCEPTED;
     },
 
     /** The texts a form asking for a link shows (so the recorded versions match the texts). */

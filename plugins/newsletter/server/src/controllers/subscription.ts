@@ -149,18 +149,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const asHtml = isFormPost(ctx);
       await forPeople(ctx, asHtml, async () => {
         const token = validateToken(tokenFrom(ctx));
-        const { subscriber, alreadyActive, linked } = await service().confirm(token, {
+        const { subscriber, alreadyActive, linked, linkOnly } = await service().confirm(token, {
           ip: ctx.request.ip ?? null,
         });
         const urls = tokens().manageUrls(subscriber);
         if (asHtml) {
           html(ctx, 200, {
-            title: alreadyActive ? 'Bereits bestätigt' : 'Anmeldung bestätigt',
+            title: linkOnly
+              ? 'Verknüpfung bestätigt'
+              : alreadyActive
+                ? 'Bereits bestätigt'
+                : 'Anmeldung bestätigt',
             tone: 'success',
             paragraphs: [
-              alreadyActive
-                ? 'Ihre Anmeldung war bereits bestätigt. Sie erhalten den Newsletter.'
-                : 'Vielen Dank! Ihre Anmeldung ist bestätigt. Sie erhalten den Newsletter ab der nächsten Ausgabe.',
+              ...(linkOnly
+                ? []
+                : [
+                    alreadyActive
+                      ? 'Ihre Anmeldung war bereits bestätigt. Sie erhalten den Newsletter.'
+                      : 'Vielen Dank! Ihre Anmeldung ist bestätigt. Sie erhalten den Newsletter ab der nächsten Ausgabe.',
+                  ]),
               ...(linked > 0
                 ? [
                     `Verknüpft: ${config().personalisation?.label ?? ''}. Die Tipps im Newsletter wählen wir ab der nächsten Ausgabe passend dazu aus. In Ihren Einstellungen können Sie die Verknüpfung jederzeit lösen.`,

@@ -165,6 +165,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return true;
   };
 
+  /**
+   * A link asked for within the resend interval after a confirmation mail (which cannot confirm
+   * it: it was issued before): its mail is queued for the end of the interval instead of being
+   * dropped, so the link never waits for a mail that does not come. At most one such row per
+   * subscriber. In the caller's transaction.
+   */
+  const queueAfterInterval = async (subscriber: Subscriber, now: Date): Promise<boolean> => {
+    const waiting = await strapi.db.query(OUTBOX).count({
+      where: {
+        subscriberDocumentId: subscriber.documentId,
+        status: 'queued',
+        nextAttemptAt: { $gt: now },
+      },
+    });
+    if (waiting > 0) return false;
+    const last = subscriber.lastConfirmationSentAt
+      ? Date.parse(subscriber.lastConfirmationSentAt)
+      : now.getTime();
+    const at = new Date(
+      Math.max(now.getTime(), last + config().confirmationResendMinutes * 60_000) + 1000
+    );
+    await strapi.db.query(OUTBOX).create({
+      data: {
+        kind: 'confirmation',
+        subscriberDocumentId: subscriber.documentId,
+        status: 'queued',
+        attempts: 0,
+        nextAttemptAt: at,
+      },
+    });
+    return true;
+  };
+
   /** Resolves a token to its subscriber, or throws the German 400 the pages show. */
   const fromToken = async (token: unknown, purpose: TokenPurpose) => {
     const tokens = plugin().service('tokens');
@@ -243,7 +276,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             // Already subscribed: only a new link needs a confirmation mail (the address's owner
             // confirms that its result is linked); a plain subscribe changes nothing.
             if (!(await requestLink(subscriber))) return false;
-            return queueConfirmation(subscriber, now);
+            return (
+              (await queueConfirmation(subscriber, now)) || queueAfterInterval(subscriber, now)
+            );
           }
           if (!subscriber) {
             subscriber = (await strapi.db.query(SUBSCRIBER).create({
@@ -276,8 +311,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           } else {
             return false;
           }
-          await requestLink(subscriber);
-          return queueConfirmation(subscriber, now);
+          const linkRequested = await requestLink(subscriber);
+          const queued = await queueConfirmation(subscriber, now);
+          return queued || (linkRequested && (await queueAfterInterval(subscriber, now)));
         });
       let queued: boolean;
       try {
@@ -321,7 +357,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       if (subscriber.status === 'active') {
         const result = await atomically(strapi, () => activateLinks(subscriber, {}));
-        return { ...result, alreadyActive: result.linked === 0 };
+        return { ...result, alreadyActive: result.linked === 0, linkOnly: result.linked > 0 };
       }
       // A confirmation link from before an unsubscribe must not subscribe again.
       const unsubscribedAt = subscriber.unsubscribedAt ? Date.parse(subscriber.unsubscribedAt) : 0;
@@ -337,7 +373,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           bounceCount: 0,
         } as Partial<Subscriber>)
       );
-      return { ...result, alreadyActive: false };
+      return { ...result, alreadyActive: false, linkOnly: false };
     },
 
     async preferences(token: unknown) {
