@@ -10,7 +10,7 @@ import {
 } from '../../plugins/newsletter/server/src/validation';
 import { createToken, verifyToken } from '../../plugins/newsletter/server/src/lib/tokens';
 import { validateSubmission } from '../../plugins/employer-check/server/src/validation';
-import { createRateLimiter } from '../../plugins/employer-check/server/src/lib/rate-limit';
+import { createRateLimiter } from '../../packages/server-kit/src/rate-limit';
 import { uploadedPaths } from '../../src/bootstrap/multipart-cleanup';
 import { publicReadRoutes } from '../../src/lib/public-routes';
 import crypto from 'crypto';

@@ -4,7 +4,8 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import type { EmployerCheckConfig } from '../config';
 import { SCALE } from '../services/questionnaire';
-import { ConflictError, type SubmissionInput } from '../services/submissions';
+import { ConflictError, withConflicts } from '@bildungsbuero/strapi-server-kit';
+import type { SubmissionInput } from '../services/submissions';
 import { validateSubmission } from '../validation';
 
 const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
@@ -21,22 +22,6 @@ const checkSize = (ctx: Context) => {
     });
   }
 };
-
-/** A ConflictError becomes 409 in Strapi's error body (not a logged server error). */
-export const withConflicts =
-  (handler: (ctx: Context) => Promise<void>) =>
-  async (ctx: Context): Promise<void> => {
-    try {
-      await handler(ctx);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      ctx.status = 409;
-      ctx.body = {
-        data: null,
-        error: { status: 409, name: error.name, message: error.message, details: {} },
-      };
-    }
-  };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin('employer-check').service('submissions');
@@ -74,14 +59,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    create: withConflicts(async (ctx) => {
+    create: withConflicts(async (ctx: Context) => {
       const input = await validate(ctx, false);
       const honeypot = typeof input.website === 'string' && input.website.trim() !== '';
       ctx.status = 201;
       ctx.body = await service().create(input, { honeypot });
     }),
 
-    update: withConflicts(async (ctx) => {
+    update: withConflicts(async (ctx: Context) => {
       await service().get(ctx.params.token); // 404 before 400 for unknown tokens
       const input = await validate(ctx, true);
       // The page sends the version it shows; another one means the page is out of date (as on
@@ -106,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.status = 204;
     },
 
-    report: withConflicts(async (ctx) => {
+    report: withConflicts(async (ctx: Context) => {
       const pdf = await service().report(ctx.params.token);
       ctx.type = 'application/pdf';
       ctx.set(

@@ -1,5 +1,5 @@
 /**
- * Per-IP rate limit of the public self-check routes (in memory, per instance; lib/rate-limit).
+ * Per-IP rate limit of the public self-check routes (in memory, per instance; the shared server kit's limiter).
  * One window per client IP and route: the route's pattern, not the requested path, so asking for
  * thousands of different tokens counts as one route; and the body plays no part.
  *
@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import type { EmployerCheckConfig } from '../config';
-import { createRateLimiter } from '../lib/rate-limit';
+import { createRateLimiter } from '@bildungsbuero/strapi-server-kit';
 
 const WINDOW_MS = 60_000;
 

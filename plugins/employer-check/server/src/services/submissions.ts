@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { atomically, ConflictError } from '@bildungsbuero/strapi-server-kit';
 import type { EmployerCheckConfig } from '../config';
 import { renderReport } from '../pdf/report';
 import { recommend, type TipCandidate } from '../lib/recommend';
@@ -46,43 +47,6 @@ interface SubmissionRow {
   createdAt: string;
   updatedAt: string;
 }
-
-/** 409: the submission belongs to another questionnaire version (or cannot do this yet). */
-export class ConflictError extends Error {
-  readonly status = 409;
-  readonly expose = true;
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConflictError';
-  }
-}
-
-/**
- * Runs `work` in one database transaction (Strapi's: `strapi.db.query` and the Document Service
- * join it) and makes sure it really committed. Knex reports a failed BEGIN or COMMIT (e.g. the
- * connection was terminated at that moment) only on the transaction's execution promise: Strapi's
- * wrapper would answer success for a COMMIT that failed, or a confusing "Transaction query already
- * complete" for a BEGIN that failed. Found by the fault suite (tests/faults, db-outage).
- */
-export const atomically = async <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> => {
-  let execution: Promise<unknown> | undefined;
-  try {
-    const result = await strapi.db.transaction(({ trx }) => {
-      execution = trx.executionPromise;
-      return work();
-    });
-    await execution;
-    return result;
-  } catch (error) {
-    const cause = execution
-      ? await execution.then(
-          () => null,
-          (reason: unknown) => reason
-        )
-      : null;
-    throw cause ?? error;
-  }
-};
 
 export const notFound = () => new errors.NotFoundError('Diese Teilnahme gibt es nicht (mehr).');
 

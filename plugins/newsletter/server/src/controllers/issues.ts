@@ -2,7 +2,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { NewsletterConfig } from '../config';
-import { ConflictError, publicIssue } from '../services/issues';
+import { withConflicts } from '@bildungsbuero/strapi-server-kit';
+import { publicIssue } from '../services/issues';
 import type { IssueRow } from '../services/dispatcher';
 import {
   validateCandidatesQuery,
@@ -16,26 +17,12 @@ import {
 
 const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
 
-/** Answers a ConflictError as 409 in Strapi's error body (instead of logging it as a server error). */
+/** Every handler answers a ConflictError as 409 in Strapi's error body. */
 const conflictsAs409 = <T extends Record<string, (ctx: Context) => Promise<void>>>(
   handlers: T
 ): T =>
   Object.fromEntries(
-    Object.entries(handlers).map(([name, handler]) => [
-      name,
-      async (ctx: Context) => {
-        try {
-          await handler(ctx);
-        } catch (error) {
-          if (!(error instanceof ConflictError)) throw error;
-          ctx.status = 409;
-          ctx.body = {
-            data: null,
-            error: { status: 409, name: error.name, message: error.message, details: {} },
-          };
-        }
-      },
-    ])
+    Object.entries(handlers).map(([name, handler]) => [name, withConflicts(handler)])
   ) as T;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

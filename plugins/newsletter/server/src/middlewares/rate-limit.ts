@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import type { NewsletterConfig } from '../config';
-import { createRateLimiter } from '../lib/rate-limit';
+import { createRateLimiter } from '@bildungsbuero/strapi-server-kit';
 
 export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const config = () => (strapi.config.get('plugin::newsletter') as NewsletterConfig).rateLimit;

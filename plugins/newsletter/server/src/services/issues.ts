@@ -5,22 +5,13 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { ConflictError } from '@bildungsbuero/strapi-server-kit';
 import type { NewsletterConfig } from '../config';
 import { parseScheduleAt } from '../lib/schedule';
 import { chooseItems } from '../lib/personal';
 import { personalise, type FrozenRendering } from '../mail/issue';
 import { ISSUE, type IssueItemRef } from './composer';
 import type { IssueRow } from './dispatcher';
-
-/** 409: the issue is not in a state that allows the action (Strapi's error body, status 409). */
-export class ConflictError extends Error {
-  readonly status = 409;
-  readonly expose = true;
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConflictError';
-  }
-}
 
 const PUBLIC_FIELDS = [
   'documentId',

@@ -9,6 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { atomically } from '@bildungsbuero/strapi-server-kit';
 import type { NewsletterConfig } from '../config';
 import type { TokenClaims, TokenPurpose } from '../lib/tokens';
 
@@ -78,33 +79,6 @@ export const isDuplicateError = (error: unknown): boolean => {
     current = current.cause as Record<string, unknown> | undefined;
   }
   return false;
-};
-
-/**
- * Runs `work` in one database transaction (Strapi's: the Document Service and `strapi.db.query`
- * join it) and makes sure it really committed. Knex reports a failed BEGIN or COMMIT (e.g. the
- * connection was terminated at that moment) only on the transaction's execution promise: Strapi's
- * wrapper would answer success for a COMMIT that failed, or a confusing "Transaction query already
- * complete" for a BEGIN that failed. Found by the fault suite (tests/faults, db-outage).
- */
-export const atomically = async <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> => {
-  let execution: Promise<unknown> | undefined;
-  try {
-    const result = await strapi.db.transaction(({ trx }) => {
-      execution = trx.executionPromise;
-      return work();
-    });
-    await execution;
-    return result;
-  } catch (error) {
-    const cause = execution
-      ? await execution.then(
-          () => null,
-          (reason: unknown) => reason
-        )
-      : null;
-    throw cause ?? error;
-  }
 };
 
 export const appendHistory = (
