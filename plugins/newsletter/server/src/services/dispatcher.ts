@@ -8,7 +8,7 @@
  *   so it happens exactly once and later subscribers wait for the next issue.
  * - Personalise (idempotent, any instance, only with a personalised section): for the deliveries
  *   of subscribers with an active link, the section's items are chosen once (lib/personal) and
- *   stored in the delivery row, in batches; sending only picks among the pre-rendered blocks, and
+ *   stored in the delivery rows, one UPDATE per batch; sending only picks among the pre-rendered blocks, and
  *   a message sent again after a crash is the same message.
  * - Send: batches of deliveries are claimed by one atomic UPDATE … RETURNING (on PostgreSQL with
  *   FOR UPDATE SKIP LOCKED) that sets a lease; expired leases (a dead instance) are taken over.
@@ -174,7 +174,7 @@ export const createDispatcher = (
 
   /**
    * Chooses the personalised section's items for the deliveries of linked subscribers and
-   * stores them in the rows (batches of PERSONALISE_BATCH, one transaction each). Idempotent:
+   * stores them in the rows (batches of PERSONALISE_BATCH, one UPDATE each). Idempotent:
    * rows that have their choice keep it, and the result is the same whoever computes it.
    */
   const personaliseAudience = async (issue: IssueRow) => {
@@ -260,14 +260,18 @@ export const createDispatcher = (
           if (items) choices.push({ id: Number(row.id), items });
         }
         if (choices.length === 0) continue;
-        await strapi.db.transaction(async ({ trx }) => {
-          for (const choice of choices) {
-            await trx(deliveries)
-              .where('id', choice.id)
-              .whereNull('personal_items')
-              .update({ personal_items: JSON.stringify(choice.items) });
-          }
-        });
+        // One statement for the batch (atomic on its own): a CASE per row, only rows without a
+        // choice yet. PostgreSQL's json column needs the text cast.
+        const cast = isPostgres() ? '::jsonb' : '';
+        await knex().raw(
+          `UPDATE ?? SET personal_items = CASE id ${choices.map(() => `WHEN ? THEN ?${cast}`).join(' ')} END
+           WHERE id IN (${choices.map(() => '?').join(', ')}) AND personal_items IS NULL`,
+          [
+            deliveries,
+            ...choices.flatMap((choice) => [choice.id, JSON.stringify(choice.items)]),
+            ...choices.map((choice) => choice.id),
+          ]
+        );
       }
     }
     const [{ n }] = await knex()(deliveries)
