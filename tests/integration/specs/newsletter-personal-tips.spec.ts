@@ -5,6 +5,7 @@
  * result page, deleted check, unsubscribe), GDPR export.
  */
 import request from 'supertest';
+import { activeQuestions, type CheckQuestion, weakAnswers } from '../../helpers/employer-check';
 import { createAdminToken, getMailSink, getStrapi } from '../../helpers/strapi';
 import {
   createSubscribers,
@@ -24,23 +25,7 @@ const mjml = require('../../../plugins/newsletter/dist/server/mail/mjml') as {
   compileCount(): number;
 };
 
-interface Question {
-  id: string;
-  dimension: string;
-  onlyIfTrainsApprentices: boolean;
-}
-
-let questions: Question[] = [];
-let reverse = new Set<string>();
-
-/** Answers that make the `weak` dimensions weak (1) and the others strong (5). */
-const answersFor = (weak: string[]) =>
-  Object.fromEntries(
-    questions.map((question) => {
-      const good = weak.includes(question.dimension) ? 1 : 5;
-      return [question.id, reverse.has(question.id) ? 6 - good : good];
-    })
-  );
+let questions: CheckQuestion[] = [];
 
 /** A completed check; returns its token and the result page's recommendations. */
 const completedCheck = async (weak: string[], sizeClass = 'small') => {
@@ -48,7 +33,7 @@ const completedCheck = async (weak: string[], sizeClass = 'small') => {
     .post('/api/employer-check/submissions')
     .send({
       profile: { sector: 'C', sizeClass, trainsApprentices: true },
-      answers: answersFor(weak),
+      answers: weakAnswers(questions, weak),
       complete: true,
       consentStatistics: false,
     })
@@ -126,15 +111,7 @@ describe('newsletter tips from the self-check result (with consent)', () => {
   beforeAll(async () => {
     admin = await createAdminToken();
     await retireAllSubscribers();
-    const questionnaire = await request(server()).get('/api/employer-check/questionnaire');
-    questions = questionnaire.body.data.questions;
-    const rows = (await getStrapi()
-      .db.query('plugin::employer-check.question')
-      .findMany({ select: ['documentId', 'reverse'] })) as {
-      documentId: string;
-      reverse: boolean;
-    }[];
-    reverse = new Set(rows.filter((row) => row.reverse).map((row) => row.documentId));
+    questions = await activeQuestions();
     titles = await tipTitles();
     // The editor's selection: two tips that do not serve "gesundheit".
     const tips = (await getStrapi()
@@ -323,13 +300,19 @@ describe('newsletter tips from the self-check result (with consent)', () => {
     const plainEmail = 'tipps.redaktion@betrieb.example';
     let check: Awaited<ReturnType<typeof completedCheck>>;
 
-    const sendIssue = async (subject: string) => {
+    const sendIssue = async (
+      subject: string,
+      extra: { section: string; documentId: string }[] = []
+    ) => {
       const created = await request(server())
         .post('/newsletter/issues')
         .set(auth())
         .send({
           subject,
-          items: editorTips.map((documentId) => ({ section: 'employer-tips', documentId })),
+          items: [
+            ...editorTips.map((documentId) => ({ section: 'employer-tips', documentId })),
+            ...extra,
+          ],
         })
         .expect(201);
       const id = created.body.data.documentId as string;
@@ -356,6 +339,11 @@ describe('newsletter tips from the self-check result (with consent)', () => {
       }).expect(202);
       await confirmByMail(linkedEmail);
       await createSubscribers([{ email: plainEmail, topics: ['employer-tips'] }]);
+    });
+
+    // Later specs count linked recipients: this block's subscribers leave the audience.
+    afterAll(async () => {
+      await retireAllSubscribers();
     });
 
     it('the editor sees how many recipients get personalised tips, and previews a profile', async () => {
@@ -449,12 +437,57 @@ describe('newsletter tips from the self-check result (with consent)', () => {
       const fitting = (await getStrapi()
         .plugin('employer-check')
         .service('submissions')
-        .rankedTips([first.personalItems && (await linksOf(linkedEmail))[0].key])) as Map<
-        string,
-        { ranked: string[] }
-      >;
+        .rankedTips([(await linksOf(linkedEmail))[0].key])) as Map<string, { ranked: string[] }>;
       const ranked = [...fitting.values()][0].ranked.filter((tipId) => !received.has(tipId));
       expect(second.slice(0, Math.min(ranked.length, 3))).toEqual(ranked.slice(0, 3));
+    });
+
+    it('two linked checks: the latest completed one counts; the other sections stay as for everyone', async () => {
+      const email = 'tipps.zwei.checks@betrieb.example';
+      const plain = 'tipps.angebote@betrieb.example';
+      await createSubscribers([
+        { email, topics: ['offers', 'employer-tips'] },
+        { email: plain, topics: ['offers', 'employer-tips'] },
+      ]);
+      const older = await completedCheck(['gesundheit']);
+      const newer = await completedCheck(['ausbildung']);
+      const submissions = getStrapi().plugin('employer-check').service('submissions');
+      const subscriber = await getStrapi().db.query(SUBSCRIBER).findOne({ where: { email } });
+      // the link flow itself is tested above; here both links are stored active directly, the
+      // newer check's first (so "the last link wins" would pick the older one)
+      for (const check of [newer, older]) {
+        await getStrapi()
+          .db.query(LINK)
+          .create({
+            data: {
+              subscriberId: subscriber.id,
+              subscriberDocumentId: subscriber.documentId,
+              key: await submissions.completedKey(check.token),
+              status: 'active',
+              consentVersion: '1',
+              consentAt: new Date(),
+              confirmedAt: new Date(),
+            },
+          });
+      }
+      const proposal = await request(server())
+        .get('/newsletter/issues/proposal?since=2000-01-01T00:00:00.000Z')
+        .set(auth())
+        .expect(200);
+      const offers = (proposal.body.data as { section: string; documentId: string }[])
+        .filter((item) => item.section === 'offers')
+        .slice(0, 2)
+        .map(({ section, documentId }) => ({ section, documentId }));
+      expect(offers).toHaveLength(2);
+      const { id } = await sendIssue('Tipps im März', offers);
+      const tips = tipsInMail(mailOf(email, id).text, titles);
+      expect(tips[0]).toBe(newer.recommendations[0].id);
+      expect(tips[0]).not.toBe(older.recommendations[0].id);
+      const offersPart = (text: string) =>
+        text.slice(text.indexOf('AKTUELLE ANGEBOTE'), text.indexOf('TIPPS FÜR ARBEITGEBER'));
+      expect(offersPart(mailOf(email, id).text).length).toBeGreaterThan(100);
+      expect(offersPart(mailOf(email, id).text)).toBe(offersPart(mailOf(plain, id).text));
+      expect(tipsInMail(mailOf(plain, id).text, titles)).toEqual(editorTips);
     });
   });
 

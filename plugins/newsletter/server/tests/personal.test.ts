@@ -1,4 +1,4 @@
-import { chooseItems, receivedItems } from '../src/lib/personal';
+import { chooseItems, latestProfiles, receivedItems } from '../src/lib/personal';
 
 describe('chooseItems', () => {
   const pool = ['a', 'b', 'c', 'd', 'e1', 'e2'];
@@ -59,5 +59,38 @@ describe('receivedItems', () => {
       (id) => defaults[id] ?? []
     );
     expect([...received].sort()).toEqual(['a', 'b', 'e2']);
+  });
+});
+
+describe('latestProfiles', () => {
+  const profiles = new Map([
+    ['old', { at: '2026-01-01T00:00:00.000Z', ranked: ['a'] }],
+    ['new', { at: '2026-06-01T00:00:00.000Z', ranked: ['b'] }],
+  ]);
+
+  test('the latest result counts, in either order of the links', () => {
+    for (const keys of [
+      ['old', 'new'],
+      ['new', 'old'],
+    ]) {
+      const latest = latestProfiles(
+        keys.map((key) => ({ subscriberId: 7, key })),
+        profiles
+      );
+      expect(latest.get(7)?.ranked).toEqual(['b']);
+    }
+  });
+
+  test('links without a profile (deleted result) are ignored; subscribers apart', () => {
+    const latest = latestProfiles(
+      [
+        { subscriberId: 1, key: 'gone' },
+        { subscriberId: 1, key: 'old' },
+        { subscriberId: 2, key: 'gone' },
+      ],
+      profiles
+    );
+    expect(latest.get(1)?.ranked).toEqual(['a']);
+    expect(latest.has(2)).toBe(false);
   });
 });

@@ -58,3 +58,20 @@ export const receivedItems = (
   }
   return received;
 };
+
+/**
+ * Per subscriber, the profile of its latest linked result (by `at`, whatever order the links
+ * come in); links whose key has no profile (deleted meanwhile) are ignored.
+ */
+export const latestProfiles = <P extends { at: string }>(
+  links: { subscriberId: number; key: string }[],
+  profiles: Map<string, P>
+): Map<number, P> => {
+  const latest = new Map<number, P>();
+  for (const link of links) {
+    const profile = profiles.get(link.key);
+    const current = latest.get(link.subscriberId);
+    if (profile && (!current || profile.at > current.at)) latest.set(link.subscriberId, profile);
+  }
+  return latest;
+};

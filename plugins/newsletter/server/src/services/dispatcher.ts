@@ -25,14 +25,14 @@ import os from 'os';
 import type { Core } from '@strapi/strapi';
 import type { NewsletterConfig } from '../config';
 import { retryDelayMs } from '../lib/backoff';
-import { chooseItems, receivedItems } from '../lib/personal';
+import { chooseItems, latestProfiles, receivedItems } from '../lib/personal';
 import { classifySmtpError } from '../lib/smtp-errors';
 import { personalise, type FrozenRendering } from '../mail/issue';
 import { ISSUE } from './composer';
+import { LINK } from './links';
 
 const SUBSCRIBER = 'plugin::newsletter.subscriber';
 const DELIVERY = 'plugin::newsletter.delivery';
-const LINK = 'plugin::newsletter.link';
 /** deliveries personalised per statement batch */
 const PERSONALISE_BATCH = 500;
 
@@ -212,16 +212,10 @@ export const createDispatcher = (
           [...new Set(linkRows.map((link) => link.key))],
           context
         );
-        // The latest linked result per subscriber counts.
-        const rankedBySubscriber = new Map<number, { at: string; ranked: string[] }>();
-        for (const link of linkRows) {
-          const profile = profiles.get(link.key);
-          const id = Number(link.subscriber_id);
-          const current = rankedBySubscriber.get(id);
-          if (profile && (!current || profile.at > current.at)) {
-            rankedBySubscriber.set(id, profile);
-          }
-        }
+        const rankedBySubscriber = latestProfiles(
+          linkRows.map((link) => ({ subscriberId: Number(link.subscriber_id), key: link.key })),
+          profiles
+        );
         const history = (await knex()(deliveries)
           .whereIn('subscriber_id', [...rankedBySubscriber.keys()])
           .andWhere('status', 'sent')
