@@ -9,6 +9,7 @@
 import fs from 'fs';
 import type { Browser, Page, Response } from 'playwright-core';
 import request from 'supertest';
+import { activeQuestions, weakAnswers } from '../../helpers/employer-check';
 import { adminPage } from '../../helpers/admin';
 import { hasChromium, launchBrowser, screenshot, serverUrl } from '../../helpers/browser';
 import { ISSUE, SUBSCRIBER, createSubscribers } from '../../helpers/newsletter';
@@ -117,27 +118,7 @@ describeBrowser('personalised employer tips on the issue page (Chromium)', () =>
     before = await strapi.plugin('newsletter').service('links').linkedRecipients();
 
     // A completed self-check whose weakest dimension is health, through the public API.
-    const questionnaire = (
-      await request(server()).get('/api/employer-check/questionnaire').expect(200)
-    ).body.data as { questions: { id: string; dimension: string }[] };
-    const reverse = new Set(
-      (
-        (await strapi.db
-          .query('plugin::employer-check.question')
-          .findMany({ select: ['documentId', 'reverse'] })) as {
-          documentId: string;
-          reverse: boolean;
-        }[]
-      )
-        .filter((row) => row.reverse)
-        .map((row) => row.documentId)
-    );
-    const answers = Object.fromEntries(
-      questionnaire.questions.map((question) => {
-        const good = question.dimension === 'gesundheit' ? 1 : 5;
-        return [question.id, reverse.has(question.id) ? 6 - good : good];
-      })
-    );
+    const answers = weakAnswers(await activeQuestions(), ['gesundheit']);
     const created = await request(server())
       .post('/api/employer-check/submissions')
       .send({

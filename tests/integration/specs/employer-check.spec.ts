@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { parsePdf } from '../../../plugins/employer-check/server/tests/pdf-text';
+import { activeQuestions, type CheckQuestion, weakAnswers } from '../../helpers/employer-check';
 import { createAdminToken, getStrapi } from '../../helpers/strapi';
 
 const server = () => getStrapi().server.httpServer;
@@ -17,24 +18,9 @@ let questionnaire: {
   dimensions: { key: string; name: string }[];
 };
 
-/** Answers that make one dimension weak (1) and the others strong (5); reverse items inverted. */
-const answersFor = (weak: string[], { trainsApprentices = true } = {}) => {
-  const reverse = new Set(
-    getStrapiQuestions()
-      .filter((question) => question.reverse)
-      .map((question) => question.id)
-  );
-  return Object.fromEntries(
-    questionnaire.questions
-      .filter((question) => trainsApprentices || !question.onlyIfTrainsApprentices)
-      .map((question) => {
-        const good = weak.includes(question.dimension) ? 1 : 5;
-        return [question.id, reverse.has(question.id) ? 6 - good : good];
-      })
-  );
-};
-let reverseQuestions: { id: string; reverse: boolean }[] = [];
-const getStrapiQuestions = () => reverseQuestions;
+let questions: CheckQuestion[] = [];
+const answersFor = (weak: string[], options: { trainsApprentices?: boolean } = {}) =>
+  weakAnswers(questions, weak, options);
 
 const submit = (body: Record<string, unknown>) =>
   request(server()).post('/api/employer-check/submissions').send(body);
@@ -44,13 +30,7 @@ describe('employer self-check', () => {
   beforeAll(async () => {
     const response = await request(server()).get('/api/employer-check/questionnaire').expect(200);
     questionnaire = response.body.data;
-    const rows = await getStrapi()
-      .db.query('plugin::employer-check.question')
-      .findMany({ select: ['documentId', 'reverse'] });
-    reverseQuestions = rows.map((row: { documentId: string; reverse: boolean }) => ({
-      id: row.documentId,
-      reverse: row.reverse,
-    }));
+    questions = await activeQuestions();
   });
 
   it('serves the active questionnaire: 8 dimensions, ≥ 36 questions, conditions and the scale', () => {

@@ -107,6 +107,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       data: { ...data, updatedAt: new Date() },
     })) as unknown as Subscriber;
 
+  /** An outbox row for a confirmation mail, due at `at` (in the caller's transaction). */
+  const queueConfirmationMail = (subscriber: Pick<Subscriber, 'documentId'>, at: Date) =>
+    strapi.db.query(OUTBOX).create({
+      data: {
+        kind: 'confirmation',
+        subscriberDocumentId: subscriber.documentId,
+        status: 'queued',
+        attempts: 0,
+        nextAttemptAt: at,
+      },
+    });
+
   /**
    * The once-per-interval guard (one conditional UPDATE) and, when it lets the mail through, its
    * outbox row. Runs in the caller's transaction; the caller kicks the outbox after the commit.
@@ -127,15 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       data: { lastConfirmationSentAt: now },
     });
     if (count !== 1) return false;
-    await strapi.db.query(OUTBOX).create({
-      data: {
-        kind: 'confirmation',
-        subscriberDocumentId: subscriber.documentId,
-        status: 'queued',
-        attempts: 0,
-        nextAttemptAt: now,
-      },
-    });
+    await queueConfirmationMail(subscriber, now);
     return true;
   };
 
@@ -160,15 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const at = new Date(
       Math.max(now.getTime(), last + config().confirmationResendMinutes * 60_000) + 1000
     );
-    await strapi.db.query(OUTBOX).create({
-      data: {
-        kind: 'confirmation',
-        subscriberDocumentId: subscriber.documentId,
-        status: 'queued',
-        attempts: 0,
-        nextAttemptAt: at,
-      },
-    });
+    await queueConfirmationMail(subscriber, at);
     return true;
   };
 
