@@ -84,6 +84,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           leaseSeconds: env.int('NEWSLETTER_DISPATCH_LEASE_SECONDS', 60),
           retryBaseSeconds: env.int('NEWSLETTER_DISPATCH_RETRY_BASE_SECONDS', 60),
           unreachablePauseSeconds: env.int('NEWSLETTER_UNREACHABLE_PAUSE_SECONDS', 600),
+          maxTakeovers: env.int('NEWSLETTER_DISPATCH_MAX_TAKEOVERS', 3),
         },
         digest: {
           enabled: env.bool('NEWSLETTER_DIGEST', true),

@@ -177,6 +177,13 @@ export const configSchema = z.object({
     maxConsecutiveFailures: z.number().int().positive(),
     /** how long SMTP may stay unreachable before the issue is paused */
     unreachablePauseSeconds: z.number().positive(),
+    /** a delivery taken over from an expired lease more often than this ends failed */
+    maxTakeovers: z.number().int().nonnegative(),
+    /** messages with the SMTP server at a time per instance; default: SMTP maxConnections, 4 for
+     * .eml files */
+    concurrency: z.number().int().positive().nullable(),
+    /** graceful stop: how long to wait for messages in flight and their writes */
+    stopTimeoutSeconds: z.number().positive(),
   }),
 });
 
@@ -236,6 +243,9 @@ export default {
       retryBaseSeconds: 60,
       maxConsecutiveFailures: 200,
       unreachablePauseSeconds: 600,
+      maxTakeovers: 3,
+      concurrency: null,
+      stopTimeoutSeconds: 10,
     },
   },
   validator(config: unknown) {
