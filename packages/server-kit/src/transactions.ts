@@ -6,13 +6,18 @@
  * complete" for a BEGIN that failed. Found by the fault suite (tests/faults, db-outage).
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
-export const atomically = async <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> => {
+/** `work` gets the transaction for raw knex statements (`strapi.db.query` joins it by itself). */
+export const atomically = async <T>(
+  strapi: Core.Strapi,
+  work: (trx: Knex.Transaction) => Promise<T>
+): Promise<T> => {
   let execution: Promise<unknown> | undefined;
   try {
     const result = await strapi.db.transaction(({ trx }) => {
       execution = trx.executionPromise;
-      return work();
+      return work(trx as Knex.Transaction);
     });
     await execution;
     return result;

@@ -1,4 +1,10 @@
 import request from 'supertest';
+import {
+  createDeliveryStore,
+  type DeliveryStore,
+} from '../../../plugins/newsletter/server/src/dispatch/deliveries';
+import { TAKEOVER_REASON } from '../../../plugins/newsletter/server/src/dispatch/send-batch';
+import type { OutgoingMail } from '../../../plugins/newsletter/server/src/mail/transport';
 import { createDispatcher } from '../../../plugins/newsletter/server/src/services/dispatcher';
 import { createAdminToken, getMailSink, getStrapi } from '../../helpers/strapi';
 import {
@@ -13,6 +19,7 @@ import {
 } from '../../helpers/newsletter';
 
 const server = () => getStrapi().server.httpServer;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A fresh issue (draft) with the proposed items and `count` new active subscribers. */
 const prepareIssue = async (admin: string, prefix: string, count: number) => {
@@ -53,7 +60,92 @@ const startWithoutLoop = async (issueId: number) => {
     .updateMany({ where: { id: issueId }, data: { status: 'sending', startedAt: new Date() } });
 };
 
-describe('newsletter dispatch: exactly once, under concurrency and crashes', () => {
+type NewsletterMailer = { send: (mail: OutgoingMail) => Promise<unknown>; reset: () => void };
+const realMailer = () =>
+  getStrapi().plugin('newsletter').service('mailer') as unknown as NewsletterMailer;
+const dispatchSettings = () =>
+  getStrapi().config.get('plugin::newsletter.dispatch') as {
+    batchSize: number;
+    flushSize: number;
+    leaseSeconds: number;
+    maxTakeovers: number;
+  };
+const storeFor = (owner: string) =>
+  createDeliveryStore(getStrapi(), { owner, leaseSeconds: () => dispatchSettings().leaseSeconds });
+const deliveryTable = () => getStrapi().db.metadata.get(DELIVERY).tableName;
+
+/**
+ * An instance that can be "killed": from `kill()` on, nothing it does reaches the database or
+ * the SMTP server any more (every call hangs), as with kill -9; its leases stay behind.
+ */
+const killable = (owner: string, { killAfterAccepted }: { killAfterAccepted?: number } = {}) => {
+  let dead = false;
+  let accepted = 0;
+  const never = new Promise<never>(() => undefined);
+  const real = storeFor(owner);
+  const store = Object.fromEntries(
+    Object.entries(real).map(([key, value]) => [
+      key,
+      typeof value === 'function'
+        ? (...args: unknown[]) => (dead ? never : (value as (...a: unknown[]) => unknown)(...args))
+        : value,
+    ])
+  ) as unknown as DeliveryStore;
+  const mailer = {
+    async send(mail: OutgoingMail) {
+      if (dead) return never;
+      const sent = await realMailer().send(mail);
+      accepted += 1;
+      if (accepted === killAfterAccepted) dead = true;
+      return sent;
+    },
+  };
+  return {
+    dispatcher: createDispatcher(getStrapi(), { owner, store, mailer }),
+    kill: () => {
+      dead = true;
+    },
+    accepted: () => accepted,
+  };
+};
+
+/** Leases of dead instances run out (instead of waiting `leaseSeconds`). */
+const expireLeases = (issueId: number) =>
+  getStrapi()
+    .db.connection(deliveryTable())
+    .where({ issue_id: issueId, status: 'sending' })
+    .update({ lease_until: 0 });
+
+/** The issue's counters next to its delivery rows by status. */
+const countersAndRows = async (issueId: number) => {
+  const issue = await getStrapi()
+    .db.query(ISSUE)
+    .findOne({ where: { id: issueId } });
+  const rows = (await getStrapi()
+    .db.connection(deliveryTable())
+    .where('issue_id', issueId)
+    .select('status')
+    .count({ n: '*' })
+    .groupBy('status')) as { status: string; n: number | string }[];
+  const byStatus = Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+  return {
+    counters: { sent: issue.sent, failed: issue.failed, skipped: issue.skipped },
+    rows: {
+      sent: byStatus.sent ?? 0,
+      failed: byStatus.failed ?? 0,
+      skipped: byStatus.skipped ?? 0,
+    },
+    byStatus,
+  };
+};
+
+const expectEachOnce = (issueDocumentId: string, count: number) => {
+  const received = receivedPerAddress(getMailSink().mails, issueDocumentId);
+  expect(received.size).toBe(count);
+  expect([...received.entries()].filter(([, n]) => n > 1)).toEqual([]);
+};
+
+describe('newsletter dispatch: concurrency, crashes, database errors (at least once, no repeats without a crash)', () => {
   let admin: string;
   beforeAll(async () => {
     admin = await createAdminToken();
@@ -68,94 +160,258 @@ describe('newsletter dispatch: exactly once, under concurrency and crashes', () 
     const b = createDispatcher(getStrapi(), { owner: 'instance-b' });
     await Promise.all([a.runLoop(issue.id), b.runLoop(issue.id)]);
     await waitForStatus(issue.documentId, ['sent']);
-    const received = receivedPerAddress(sink.mails, issue.documentId);
-    expect(received.size).toBe(400);
-    expect([...received.values()].every((n) => n === 1)).toBe(true);
-    const owners = new Set((await deliveriesOf(issue.id)).map((d: { status: string }) => d.status));
-    expect([...owners]).toEqual(['sent']);
+    expectEachOnce(issue.documentId, 400);
+    const { counters, rows, byStatus } = await countersAndRows(issue.id);
+    expect(byStatus).toEqual({ sent: 400 });
+    expect(counters).toEqual(rows);
   });
 
-  it('a dispatcher stopped mid-send, and a new one started, resume without duplicates', async () => {
+  it('a graceful stop mid-send writes what SMTP accepted and gives the rest back at once; a new dispatcher finishes without waiting for a lease', async () => {
     const sink = getMailSink();
     const issue = await prepareIssue(admin, 'stop', 300);
     await startWithoutLoop(issue.id);
     sink.clear();
     let accepted = 0;
+    let stopped: Promise<void> | null = null;
     const first = createDispatcher(getStrapi(), {
       owner: 'first',
-      hooks: {
-        afterAccepted: () => {
+      mailer: {
+        async send(mail) {
+          const sent = await realMailer().send(mail);
           accepted += 1;
-          if (accepted === 120) void first.stop();
+          if (accepted === 120) stopped = first.stop();
+          return sent;
         },
       },
     });
     await first.runLoop(issue.id);
-    const partial = await first.counts(issue.id);
-    expect(partial.sent).toBeGreaterThan(0);
-    expect(partial.pending).toBeGreaterThan(0);
+    await stopped;
+    const atStop = await countersAndRows(issue.id);
+    // nothing left leased: the rest went back to pending at once
+    expect(atStop.byStatus.sending).toBeUndefined();
+    expect(atStop.byStatus.sent).toBe(accepted);
+    expect(atStop.counters).toEqual(atStop.rows);
+    expect(receivedPerAddress(sink.mails, issue.documentId).size).toBe(accepted);
 
     const second = createDispatcher(getStrapi(), { owner: 'second' });
+    const started = Date.now();
     await second.runLoop(issue.id);
+    // the lease is 60 s: finishing well before shows no lease was waited for
+    expect(Date.now() - started).toBeLessThan(dispatchSettings().leaseSeconds * 1000);
     await waitForStatus(issue.documentId, ['sent']);
-    const received = receivedPerAddress(sink.mails, issue.documentId);
-    expect(received.size).toBe(300);
-    expect([...received.values()].every((n) => n === 1)).toBe(true);
+    expectEachOnce(issue.documentId, 300);
+    const { counters, rows } = await countersAndRows(issue.id);
+    expect(counters).toEqual(rows);
   });
 
-  it('after a crash (no flush, leases left) the next dispatcher takes over expired leases; duplicates stay within the documented bound', async () => {
+  it('after a crash (nothing more written, leases left) the next dispatcher takes over only expired leases; repeats only what was accepted but not written', async () => {
     const sink = getMailSink();
     const strapi = getStrapi();
     const issue = await prepareIssue(admin, 'crash', 300);
     await startWithoutLoop(issue.id);
     sink.clear();
-    let accepted = 0;
-    const crashing = createDispatcher(strapi, {
-      owner: 'crashing',
-      hooks: {
-        afterAccepted: () => {
-          accepted += 1;
-          if (accepted === 150) throw new Error('simulated kill -9');
-        },
-      },
-    });
-    await expect(crashing.runLoop(issue.id)).rejects.toThrow('simulated kill -9');
-    const leased = (await strapi.db.query(DELIVERY).findMany({
-      where: { issueId: issue.id, status: 'sending' },
-      select: ['id'],
-    })) as { id: number }[];
-    expect(leased.length).toBeGreaterThan(0);
+    const crashing = killable('crashing', { killAfterAccepted: 150 });
+    void crashing.dispatcher.runLoop(issue.id);
+    for (let i = 0; i < 600 && crashing.accepted() < 150; i += 1) await sleep(50);
+    expect(crashing.accepted()).toBeGreaterThanOrEqual(150);
+    await sleep(300);
+    const atCrash = await countersAndRows(issue.id);
+    expect(atCrash.byStatus.sending).toBeGreaterThan(0);
+    expect(atCrash.counters).toEqual(atCrash.rows);
+    // accepted by SMTP (the 150 plus those already in flight at the kill) but not written "sent"
+    const sentRows = (await strapi.db
+      .connection(deliveryTable())
+      .where({ issue_id: issue.id, status: 'sent' })
+      .pluck('email')) as string[];
+    const window = [...receivedPerAddress(sink.mails, issue.documentId).keys()].filter(
+      (address) => !sentRows.includes(address)
+    );
+    expect(window.length).toBeLessThanOrEqual(
+      dispatchSettings().flushSize + dispatchSettings().batchSize
+    );
 
     // A new dispatcher cannot take live leases …
     const successor = createDispatcher(strapi, { owner: 'successor' });
-    const early = await successor.claim(issue.id, 1000);
-    const leasedIds = new Set(leased.map((row) => row.id));
-    expect(early.filter((row) => leasedIds.has(row.id))).toEqual([]);
-    await strapi.db
-      .connection(strapi.db.metadata.get(DELIVERY).tableName)
-      .whereIn(
-        'id',
-        early.map((row) => row.id)
-      )
-      .update({ status: 'pending', lease_owner: null, lease_until: null, attempts: 0 });
+    const early = await successor.store.claim(issue.id, 1000);
+    const leased = (await strapi.db
+      .connection(deliveryTable())
+      .where({ issue_id: issue.id, lease_owner: 'crashing', status: 'sending' })
+      .pluck('id')) as number[];
+    expect(leased.length).toBeGreaterThan(0);
+    expect(early.filter((row) => leased.includes(row.id))).toEqual([]);
+    await successor.store.release(early.map((row) => row.id));
     // … only expired ones.
-    await strapi.db
-      .connection(strapi.db.metadata.get(DELIVERY).tableName)
-      .where({ issue_id: issue.id, status: 'sending' })
-      .update({ lease_until: Date.now() - 1 });
+    await expireLeases(issue.id);
     await successor.runLoop(issue.id);
     await waitForStatus(issue.documentId, ['sent']);
 
     const received = receivedPerAddress(sink.mails, issue.documentId);
     expect(received.size).toBe(300);
-    const duplicates = [...received.values()].filter((n) => n > 1).length;
-    const { batchSize, flushSize } = strapi.config.get('plugin::newsletter.dispatch') as {
-      batchSize: number;
-      flushSize: number;
-    };
-    expect(duplicates).toBeLessThanOrEqual(Math.min(batchSize, accepted));
-    expect(duplicates).toBeLessThan(flushSize + 1 + batchSize);
+    const duplicates = [...received.entries()].filter(([, n]) => n > 1).map(([address]) => address);
+    expect(duplicates.sort()).toEqual(window.sort());
+    expect(duplicates.length).toBeLessThanOrEqual(dispatchSettings().batchSize);
     expect([...received.values()].every((n) => n <= 2)).toBe(true);
+    const taken = (await strapi.db
+      .connection(deliveryTable())
+      .where({ issue_id: issue.id })
+      .andWhere('takeovers', '>', 0)
+      .count({ n: '*' })) as { n: number | string }[];
+    expect(Number(taken[0].n)).toBe(leased.length);
+    const { counters, rows } = await countersAndRows(issue.id);
+    expect(counters).toEqual(rows);
+  });
+
+  it('a "sent" write that fails is kept and written on the next try: no repeats, counters = rows', async () => {
+    const issue = await prepareIssue(admin, 'flush', 250);
+    await startWithoutLoop(issue.id);
+    getMailSink().clear();
+    const real = storeFor('flaky-flush');
+    let failures = 0;
+    const store: DeliveryStore = {
+      ...real,
+      async markSent(issueId, ids) {
+        if (failures < 3) {
+          failures += 1;
+          throw new Error('Connection terminated unexpectedly');
+        }
+        return real.markSent(issueId, ids);
+      },
+    };
+    await createDispatcher(getStrapi(), { owner: 'flaky-flush', store }).runLoop(issue.id);
+    await waitForStatus(issue.documentId, ['sent']);
+    expect(failures).toBe(3);
+    expectEachOnce(issue.documentId, 250);
+    const { counters, rows, byStatus } = await countersAndRows(issue.id);
+    expect(byStatus).toEqual({ sent: 250 });
+    expect(counters).toEqual(rows);
+  });
+
+  it('a renewal that fails stops the batch at once; the rows go back and are sent once', async () => {
+    const strapi = getStrapi();
+    const issue = await prepareIssue(admin, 'renew', 200);
+    await startWithoutLoop(issue.id);
+    getMailSink().clear();
+    const before = dispatchSettings().leaseSeconds;
+    // renewals every 200 ms, and messages slow enough that a batch outlives one
+    strapi.config.set('plugin::newsletter.dispatch.leaseSeconds', 0.6);
+    const real = storeFor('flaky-renew');
+    let renewals = 0;
+    let failedRenewals = 0;
+    // 'failed': between the failed renewal and the next claim (the rest of that batch)
+    let phase: 'before' | 'failed' | 'after' = 'before';
+    let sendsAfterFailure = 0;
+    const store: DeliveryStore = {
+      ...real,
+      async claim(issueId, limit) {
+        if (phase === 'failed') phase = 'after';
+        return real.claim(issueId, limit);
+      },
+      async renew(ids) {
+        renewals += 1;
+        if (renewals === 1) {
+          failedRenewals += 1;
+          phase = 'failed';
+          throw new Error('SQLITE_BUSY: database is locked');
+        }
+        return real.renew(ids);
+      },
+    };
+    try {
+      await createDispatcher(strapi, {
+        owner: 'flaky-renew',
+        store,
+        mailer: {
+          async send(mail) {
+            if (phase === 'failed') sendsAfterFailure += 1;
+            await sleep(15);
+            return realMailer().send(mail);
+          },
+        },
+      }).runLoop(issue.id);
+    } finally {
+      strapi.config.set('plugin::newsletter.dispatch.leaseSeconds', before);
+    }
+    await waitForStatus(issue.documentId, ['sent']);
+    expect(failedRenewals).toBe(1);
+    expect(sendsAfterFailure).toBe(0);
+    expectEachOnce(issue.documentId, 200);
+    const { counters, rows } = await countersAndRows(issue.id);
+    expect(counters).toEqual(rows);
+    // released rows got their claim's attempt back
+    const attempts = (await deliveriesOf(issue.id)).map(
+      (row: { attempts: number }) => row.attempts
+    );
+    expect(Math.max(...attempts)).toBe(1);
+  });
+
+  it('a delivery taken over more than maxTakeovers times ends failed with the reason; the issue finishes', async () => {
+    const strapi = getStrapi();
+    const issue = await prepareIssue(admin, 'poison', 30);
+    await startWithoutLoop(issue.id);
+    await createDispatcher(strapi, { owner: 'preparer' }).prepare(issue.id);
+    getMailSink().clear();
+    const before = dispatchSettings().batchSize;
+    strapi.config.set('plugin::newsletter.dispatch.batchSize', 10);
+    try {
+      // Four instances in a row die while holding the first batch (each takes it over from the
+      // one before, once its lease expired).
+      const victims: number[] = [];
+      for (let round = 0; round <= dispatchSettings().maxTakeovers; round += 1) {
+        const dying = killable(`dying-${round}`);
+        const claim = dying.dispatcher.store.claim.bind(dying.dispatcher.store);
+        const batch = await claim(issue.id, 10);
+        expect(batch.map((row) => row.takeovers)).toEqual(Array(10).fill(round));
+        if (round === 0) victims.push(...batch.map((row) => row.id));
+        else expect(batch.map((row) => row.id)).toEqual(victims);
+        dying.kill();
+        await expireLeases(issue.id);
+      }
+      await createDispatcher(strapi, { owner: 'survivor' }).runLoop(issue.id);
+    } finally {
+      strapi.config.set('plugin::newsletter.dispatch.batchSize', before);
+    }
+    const done = await waitForStatus(issue.documentId, ['sent']);
+    const rows = (await deliveriesOf(issue.id)) as {
+      id: number;
+      status: string;
+      takeovers: number;
+      lastError: string | null;
+    }[];
+    const failed = rows.filter((row) => row.status === 'failed');
+    expect(failed).toHaveLength(10);
+    expect(failed.every((row) => row.takeovers === 4)).toBe(true);
+    expect(failed[0].lastError).toBe(TAKEOVER_REASON(4));
+    expect(rows.filter((row) => row.status === 'sent')).toHaveLength(20);
+    expect(receivedPerAddress(getMailSink().mails, issue.documentId).size).toBe(20);
+    expect(done).toMatchObject({ sent: 20, failed: 10, skipped: 0 });
+    const { counters, rows: byRows } = await countersAndRows(issue.id);
+    expect(counters).toEqual(byRows);
+  });
+
+  it("lease times come from the database's clock, not the process's", async () => {
+    const strapi = getStrapi();
+    const issue = await prepareIssue(admin, 'clock', 5);
+    await startWithoutLoop(issue.id);
+    await createDispatcher(strapi, { owner: 'preparer' }).prepare(issue.id);
+    const store = storeFor('clock');
+    const skewed = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 3_600_000);
+    let claimed;
+    try {
+      claimed = await store.claim(issue.id, 10);
+    } finally {
+      skewed.mockRestore();
+    }
+    expect(claimed).toHaveLength(5);
+    const leaseUntil = (await strapi.db
+      .connection(deliveryTable())
+      .where({ issue_id: issue.id })
+      .pluck('lease_until')) as (number | string)[];
+    const expected = Date.now() + dispatchSettings().leaseSeconds * 1000;
+    for (const value of leaseUntil) expect(Math.abs(Number(value) - expected)).toBeLessThan(5_000);
+    await store.release(claimed.map((row) => row.id));
+    await strapi.db
+      .query(ISSUE)
+      .updateMany({ where: { id: issue.id }, data: { status: 'cancelled' } });
   });
 
   it('4xx is retried, 5xx fails, a 5.1.x hard bounce marks the subscriber bounced', async () => {
@@ -207,6 +463,12 @@ describe('newsletter dispatch: exactly once, under concurrency and crashes', () 
       .query(SUBSCRIBER)
       .findOne({ where: { email: 'smtp3@durable.example.org' } });
     expect(bounced).toMatchObject({ status: 'bounced', bounceCount: 1 });
+    // the bounce is in the subscriber's history like every other status change
+    expect(bounced.history[bounced.history.length - 1]).toMatchObject({
+      event: 'bounced',
+      issue: issue.documentId,
+      smtpCode: 550,
+    });
     const notBounced = await strapi.db
       .query(SUBSCRIBER)
       .findOne({ where: { email: 'smtp2@durable.example.org' } });
