@@ -94,6 +94,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         },
         confirmTokenTtlHours: env.int('NEWSLETTER_CONFIRM_TTL_HOURS', 72),
         rateLimit: { windowSeconds: 60, max: env.int('NEWSLETTER_RATE_LIMIT_MAX', 20) },
+        // subscriber import: largest request body in MB (CSV, .xlsx, JSON or multipart alike)
+        import: { maxBytes: Math.round(env.float('NEWSLETTER_IMPORT_MAX_MB', 5) * 1024 * 1024) },
         transport: {
           mailDir: env('MAIL_DIR', '.tmp/mail'),
           smtp: env('SMTP_HOST', '')

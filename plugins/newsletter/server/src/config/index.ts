@@ -110,6 +110,8 @@ export const configSchema = z.object({
   confirmTokenTtlHours: z.number().positive(),
   confirmationResendMinutes: z.number().nonnegative(),
   rateLimit: z.object({ windowSeconds: z.number().positive(), max: z.number().int().positive() }),
+  /** subscriber import: the largest request body, whatever its form (CSV, .xlsx, JSON, multipart) */
+  import: z.object({ maxBytes: z.number().int().positive() }),
   newsletterName: z.string().min(1),
   sender: z.object({
     name: z.string().min(1),
@@ -220,6 +222,7 @@ export default {
     confirmTokenTtlHours: 72,
     confirmationResendMinutes: 10,
     rateLimit: { windowSeconds: 60, max: 20 },
+    import: { maxBytes: 5 * 1024 * 1024 },
     newsletterName: 'Newsletter',
     sender: { name: 'Newsletter', email: 'newsletter@example.org' },
     imprint: { organisation: 'Herausgeber', lines: [] },
