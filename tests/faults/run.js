@@ -11,8 +11,9 @@
  * an invariant failed.
  *
  *   npm run test:faults                        all scenarios, full size
- *   npm run test:faults -- --only=crash        one scenario (crash, two-instances, smtp-errors,
- *                                              smtp-down, db-outage; comma-separated for several)
+ *   npm run test:faults -- --only=crash        one scenario (crash, two-instances, sigterm,
+ *                                              smtp-errors, smtp-down, db-outage, db-errors,
+ *                                              hostile; comma-separated for several)
  *   FAULT_SUBSCRIBERS=1000 FAULT_SMTP_DOWN_SECONDS=10 npm run test:faults   scaled down (CI)
  *   DATABASE_URL=postgres://… npm run test:faults                           on PostgreSQL
  */
@@ -26,9 +27,11 @@ const { startSink } = require('./lib/sink');
 const SCENARIOS = [
   require('./scenarios/crash'),
   require('./scenarios/two-instances'),
+  require('./scenarios/sigterm'),
   require('./scenarios/smtp-errors'),
   require('./scenarios/smtp-down'),
   require('./scenarios/db-outage'),
+  require('./scenarios/db-errors'),
   require('./scenarios/hostile'),
 ];
 

@@ -6,13 +6,17 @@
  * `unavailable()` / `available()` take the database away from the Strapi processes and give it
  * back: PostgreSQL `ALTER DATABASE … ALLOW_CONNECTIONS false` plus `pg_terminate_backend` of every
  * session on it; SQLite an exclusive lock (`BEGIN EXCLUSIVE`) held by this process, so the
- * server's statements wait out their busy timeout and fail with SQLITE_BUSY.
+ * server's statements wait out their busy timeout and fail with SQLITE_BUSY. `interrupt()` makes
+ * the servers' statements fail for a moment: PostgreSQL terminates their sessions; SQLite holds
+ * the write lock for a while.
  */
 const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const knexFactory = require('knex');
+
+const PARENT_APPLICATION = 'fault-suite';
 
 const createDatabase = async (label) => {
   const id = `${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
@@ -37,7 +41,8 @@ const createDatabase = async (label) => {
     const connect = () =>
       knexFactory({
         client: 'pg',
-        connection: url.toString(),
+        // named, so interrupt() can spare this process's own sessions
+        connection: { connectionString: url.toString(), application_name: PARENT_APPLICATION },
         pool: { min: 0, max: 4, idleTimeoutMillis: 1000 },
       });
     return {
@@ -61,6 +66,14 @@ const createDatabase = async (label) => {
       },
       async available() {
         await onServer(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      },
+      /** Terminates the servers' sessions (not this process's): every statement in flight
+       * fails, the pools reconnect. */
+      async interrupt() {
+        const result = await onServer(
+          `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = '${name}' AND application_name <> '${PARENT_APPLICATION}' AND pid <> pg_backend_pid()`
+        );
+        return { terminatedSessions: Number(result.rows[0].n) };
       },
       async drop() {
         if (knex) await knex.destroy().catch(() => undefined);
@@ -109,6 +122,17 @@ const createDatabase = async (label) => {
       lock.exec('COMMIT');
       lock.close();
       lock = null;
+    },
+    /** Holds the write lock for `holdMs` (readers go on): the servers' writes wait out their
+     * busy timeout and fail with SQLITE_BUSY. */
+    async interrupt({ holdMs = 1500 } = {}) {
+      const Database = require('better-sqlite3');
+      const writer = new Database(filename, { timeout: 10000 });
+      writer.exec('BEGIN IMMEDIATE');
+      await new Promise((resolve) => setTimeout(resolve, holdMs));
+      writer.exec('COMMIT');
+      writer.close();
+      return { writeLockMs: holdMs };
     },
     async drop() {
       if (lock) await this.available();

@@ -102,7 +102,8 @@ export const createDispatcher = (strapi: Core.Strapi, options: DispatcherOptions
     return issue;
   };
 
-  const concurrency = () => settings().concurrency ?? config().transport.smtp?.maxConnections ?? 4;
+  const concurrency = () =>
+    settings().concurrency ?? 2 * (config().transport.smtp?.maxConnections ?? 2);
 
   /** The message of one delivery: the frozen rendering cut to its topics, its own links. */
   const composer = (issue: IssueRow) => {
