@@ -9,7 +9,7 @@
  *   2. "personalised": unsubscribes those, inserts the same number of new subscribers of whom
  *      half have an active newsletter link to a completed self-check with varied weaknesses
  *      (tests/bench/personal-tips.js), and sends the same items as a second issue: employer tips
- *      chosen per linked subscriber (issue 9), everything else as in 1;
+ *      chosen per linked subscriber, everything else as in 1;
  *   3. as the baseline, sends the same number of pre-rendered messages with a plain nodemailer
  *      pool loop (same pool size) to the same sink.
  * It prints messages/s of all three and their ratios, the personalise step's own time, how many

@@ -1,5 +1,5 @@
 /**
- * Helpers of the newsletter benchmark for personalised employer tips (issue 9): which
+ * Helpers of the newsletter benchmark for personalised employer tips: which
  * subscribers are linked, the self-check submissions and newsletter links inserted in bulk, and
  * reading the employer tips out of a received mail. Used by tests/bench/newsletter.js.
  *

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The fault suite (issue "Prove it under faults and load"): `npm run test:faults`.
+ * The fault suite: `npm run test:faults`.
  *
  * Real Strapi processes (tests/faults/server.js) on a throw-away database (SQLite, or PostgreSQL
  * when DATABASE_URL is set), a real SMTP sink on loopback in this process, and faults made for

@@ -7,8 +7,8 @@
  * back: PostgreSQL `ALTER DATABASE … ALLOW_CONNECTIONS false` plus `pg_terminate_backend` of every
  * session on it; SQLite an exclusive lock (`BEGIN EXCLUSIVE`) held by this process, so the
  * server's statements wait out their busy timeout and fail with SQLITE_BUSY. `interrupt()` makes
- * the servers' statements fail for a moment: PostgreSQL terminates their sessions; SQLite holds
- * the write lock for a while.
+ * the servers' statements fail for a moment: PostgreSQL terminates their sessions again and again
+ * for 1.5 s; SQLite holds the write lock that long.
  */
 const crypto = require('crypto');
 const fs = require('fs');
@@ -67,13 +67,26 @@ const createDatabase = async (label) => {
       async available() {
         await onServer(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
       },
-      /** Terminates the servers' sessions (not this process's): every statement in flight
-       * fails, the pools reconnect. */
-      async interrupt() {
-        const result = await onServer(
-          `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = '${name}' AND application_name <> '${PARENT_APPLICATION}' AND pid <> pg_backend_pid()`
-        );
-        return { terminatedSessions: Number(result.rows[0].n) };
+      /** For `holdMs`, terminates the servers' sessions (not this process's) every 25 ms: the
+       * statements in flight fail, the pools reconnect and are cut off again. */
+      async interrupt({ holdMs = 1500 } = {}) {
+        const { Client } = require('pg');
+        const client = new Client({ connectionString: baseUrl });
+        await client.connect();
+        let terminated = 0;
+        try {
+          const until = Date.now() + holdMs;
+          while (Date.now() < until) {
+            const result = await client.query(
+              `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = '${name}' AND application_name <> '${PARENT_APPLICATION}' AND pid <> pg_backend_pid()`
+            );
+            terminated += Number(result.rows[0].n);
+            await new Promise((resolve) => setTimeout(resolve, 25));
+          }
+        } finally {
+          await client.end();
+        }
+        return { terminatedSessions: terminated };
       },
       async drop() {
         if (knex) await knex.destroy().catch(() => undefined);

@@ -4,8 +4,8 @@
  *
  * One server sends an issue to N subscribers. While the sink receives, the runner interrupts the
  * database five times, spread over the send (after 10, 25, 40, 55 and 70 % of the messages):
- * - PostgreSQL: every session of the server is terminated (`pg_terminate_backend`): statements
- *   in flight fail, the pool reconnects;
+ * - PostgreSQL: for 1.5 s every session of the server is terminated every 25 ms
+ *   (`pg_terminate_backend`): statements in flight fail, the pool reconnects and is cut off again;
  * - SQLite: this process holds the write lock (`BEGIN IMMEDIATE`) for 1.5 s, six times the
  *   server's busy timeout (DATABASE_BUSY_TIMEOUT_MS=250 here): its writes fail with SQLITE_BUSY.
  * Invariants (SENDING.md): every subscriber receives the issue; no repeats at all (nobody

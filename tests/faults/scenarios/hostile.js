@@ -1,5 +1,5 @@
 /**
- * Scenario "hostile": hostile input on every public route (issue 8, "Hostile input").
+ * Scenario "hostile": hostile input on every public route.
  *
  * One Strapi process on a throw-away database (SQLite, or PostgreSQL with DATABASE_URL), a mail
  * capture on loopback, the default per-IP rate limits. The routes come from the running server

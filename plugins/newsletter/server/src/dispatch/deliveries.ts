@@ -11,6 +11,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { databaseNowMs } from '../lib/db-clock';
 import { appendHistory, type HistoryEvent } from '../services/subscriptions';
 import {
   DELIVERY,
@@ -57,12 +58,6 @@ export interface DeliveryStore {
   release(ids: number[]): Promise<number>;
   counts(issueId: number): Promise<DeliveryCounts>;
 }
-
-/** SQL for "now" in epoch milliseconds on the database's own clock. */
-export const databaseNowMs = (client: string) =>
-  client === 'postgres'
-    ? '(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint'
-    : "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
 
 export const createDeliveryStore = (
   strapi: Core.Strapi,

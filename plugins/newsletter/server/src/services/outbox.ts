@@ -3,13 +3,15 @@
  * and retried with back-off when SMTP fails, so a subscription is never lost and the API never
  * waits for a mail server. Several instances may run this: a row is claimed by a conditional
  * UPDATE (compare-and-set on status and attempts) that only one claimer can win, and a claim is
- * a lease that others may take over only after it expired.
+ * a lease that others may take over only after it expired. Lease times come from the database's
+ * clock, the same for every instance.
  */
 import crypto from 'crypto';
 import os from 'os';
 import type { Core } from '@strapi/strapi';
 import type { NewsletterConfig } from '../config';
 import { retryDelayMs } from '../lib/backoff';
+import { readDatabaseNow } from '../lib/db-clock';
 import { renderConfirmation } from '../mail/confirmation';
 
 const OUTBOX = 'plugin::newsletter.outbox-mail';
@@ -28,6 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
   const config = () => strapi.config.get('plugin::newsletter') as NewsletterConfig;
   const rows = () => strapi.db.query(OUTBOX);
+  const databaseNow = () => readDatabaseNow(strapi.db.connection, strapi.db.dialect.client);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let again = false;
@@ -78,14 +81,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  const claimAndSend = async (candidate: OutboxRow, now: Date): Promise<boolean> => {
+  const claimAndSend = async (candidate: OutboxRow): Promise<boolean> => {
+    const leaseFrom = await databaseNow();
     const { count } = await rows().updateMany({
       where: { id: candidate.id, status: candidate.status, attempts: candidate.attempts },
       data: {
         status: 'sending',
         attempts: candidate.attempts + 1,
         leaseOwner: owner,
-        leaseUntil: new Date(now.getTime() + config().outbox.leaseSeconds * 1000),
+        leaseUntil: new Date(leaseFrom + config().outbox.leaseSeconds * 1000),
       },
     });
     if (count !== 1) return false;
@@ -111,12 +115,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const runOnce = async (limit: number): Promise<number> => {
-    const now = new Date();
+    // Due times are set by whichever process queued the mail (its clock); leases are on the
+    // database's clock, so no instance takes over a live lease whatever its own clock says.
     const due = (await rows().findMany({
       where: {
         $or: [
-          { status: 'queued', nextAttemptAt: { $lte: now } },
-          { status: 'sending', leaseUntil: { $lt: now } },
+          { status: 'queued', nextAttemptAt: { $lte: new Date() } },
+          { status: 'sending', leaseUntil: { $lt: new Date(await databaseNow()) } },
         ],
       },
       orderBy: { id: 'asc' },
@@ -124,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     })) as OutboxRow[];
     let handled = 0;
     for (const candidate of due) {
-      if (await claimAndSend(candidate, now)) handled += 1;
+      if (await claimAndSend(candidate)) handled += 1;
     }
     return handled;
   };
