@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  const newsletter = strapi.plugin('newsletter');
-  await newsletter.service('scheduler').stop();
-  await newsletter.service('dispatcher').stop();
-  await newsletter.service('outbox').stop();
-  newsletter.service('mailer').reset();
+  await getService(strapi, 'scheduler').stop();
+  await getService(strapi, 'dispatcher').stop();
+  await getService(strapi, 'outbox').stop();
+  getService(strapi, 'mailer').reset();
 };

@@ -14,6 +14,7 @@ import {
   validatePreviewQuery,
   validateTestSend,
 } from '../validation';
+import { getService } from '../utils/get-service';
 
 const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
 
@@ -26,7 +27,7 @@ const conflictsAs409 = <T extends Record<string, (ctx: Context) => Promise<void>
   ) as T;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin('newsletter').service('issues');
+  const service = () => getService(strapi, 'issues');
   const topicKeys = () =>
     (strapi.config.get('plugin::newsletter') as NewsletterConfig).topics.map((topic) => topic.key);
   const id = (ctx: Context) => validateDocumentId(ctx.params.id);

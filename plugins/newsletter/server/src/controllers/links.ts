@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { NewsletterConfig } from '../config';
 import { validateLinkRequest, validateReference } from '../validation';
+import { getService } from '../utils/get-service';
 
 /** The same answer for every address (reveals nothing about it). */
 export const LINK_ACCEPTED = {
@@ -18,8 +19,7 @@ export const LINK_ACCEPTED = {
 const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('newsletter');
-  const links = () => plugin().service('links');
+  const links = () => getService(strapi, 'links');
 
   return {
     /** 202 with the subscribe answer, whatever the address's state (reveals nothing). */
@@ -32,17 +32,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = LINK_ACCEPTED;
         return;
       }
-      await plugin()
-        .service('subscriptions')
-        .subscribe(
-          {
-            email: input.email,
-            name: input.name,
-            organisation: input.organisation,
-            topics: [settings.topic],
-          },
-          { ip: ctx.request.ip ?? null, link: { key } }
-        );
+      await getService(strapi, 'subscriptions').subscribe(
+        {
+          email: input.email,
+          name: input.name,
+          organisation: input.organisation,
+          topics: [settings.topic],
+        },
+        { ip: ctx.request.ip ?? null, link: { key } }
+      );
       ctx.status = 202;
       ctx.body = LINK_ACCEPTED;
     },

@@ -10,6 +10,7 @@ import { renderPage } from '../pages/render';
 import { SUBSCRIBER, TOKEN_MESSAGES, tokenError, type Subscriber } from '../services/subscriptions';
 import type { LinkRow } from '../services/links';
 import { validatePreferences, validateSubscribe, validateToken } from '../validation';
+import { getService } from '../utils/get-service';
 
 export const ACCEPTED = {
   status: 'accepted',
@@ -22,8 +23,8 @@ const isFormPost = (ctx: Context) => Boolean(ctx.is('urlencoded'));
 const wantsHtml = (ctx: Context) => ctx.accepts('json', 'html') === 'html';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin('newsletter').service('subscriptions');
-  const tokens = () => strapi.plugin('newsletter').service('tokens');
+  const service = () => getService(strapi, 'subscriptions');
+  const tokens = () => getService(strapi, 'tokens');
   const config = () => strapi.config.get('plugin::newsletter') as NewsletterConfig;
 
   const html = (ctx: Context, status: number, page: Parameters<typeof renderPage>[0]) => {
@@ -54,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const links = () => strapi.plugin('newsletter').service('links');
+  const links = () => getService(strapi, 'links');
   const linksOf = async (subscriber: Subscriber): Promise<LinkRow[]> =>
     links().enabled() ? links().forSubscriber(subscriber.id) : [];
 
@@ -237,7 +238,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async webVersion(ctx: Context) {
       const id = String(ctx.params.id ?? '');
       const page = /^[a-z0-9]{10,64}$/.test(id)
-        ? await strapi.plugin('newsletter').service('issues').webVersion(id)
+        ? await getService(strapi, 'issues').webVersion(id)
         : null;
       if (!page)
         throw new errors.NotFoundError(

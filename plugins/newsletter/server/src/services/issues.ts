@@ -12,6 +12,7 @@ import { chooseItems } from '../lib/personal';
 import { personalise, type FrozenRendering } from '../mail/issue';
 import { ISSUE, type IssueItemRef } from './composer';
 import type { IssueRow } from './dispatcher';
+import { getService } from '../utils/get-service';
 
 const PUBLIC_FIELDS = [
   'documentId',
@@ -43,9 +44,8 @@ export const publicIssue = (issue: IssueRow & Record<string, unknown>) =>
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::newsletter') as NewsletterConfig;
-  const plugin = () => strapi.plugin('newsletter');
-  const dispatcher = () => plugin().service('dispatcher');
-  const composer = () => plugin().service('composer');
+  const dispatcher = () => getService(strapi, 'dispatcher');
+  const composer = () => getService(strapi, 'composer');
 
   const find = async (documentId: string): Promise<IssueRow> => {
     const issue = (await strapi.db
@@ -63,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     issue.rendering ?? composer().render(issue);
 
   const neutralLinks = () => {
-    const subscribe = plugin().service('tokens').subscribePageUrl();
+    const subscribe = getService(strapi, 'tokens').subscribePageUrl();
     return { preferencesUrl: subscribe, unsubscribeUrl: subscribe };
   };
 
@@ -244,7 +244,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         label: personalisation.label,
         recipients: fixed
           ? Number(issue.personalised ?? 0)
-          : await plugin().service('links').linkedRecipients(),
+          : await getService(strapi, 'links').linkedRecipients(),
         exact: fixed,
         fields: personalisation.preview ? await personalisation.preview.fields({ strapi }) : [],
       };
@@ -261,7 +261,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!mail)
         throw new errors.ValidationError('Die Ausgabe hat noch keine Beiträge für diese Themen.');
-      const mailer = plugin().service('mailer');
+      const mailer = getService(strapi, 'mailer');
       const results = [];
       for (const email of emails) {
         try {

@@ -13,6 +13,7 @@ import type { NewsletterConfig } from '../config';
 import { retryDelayMs } from '../lib/backoff';
 import { readDatabaseNow } from '../lib/db-clock';
 import { renderConfirmation } from '../mail/confirmation';
+import { getService } from '../utils/get-service';
 
 const OUTBOX = 'plugin::newsletter.outbox-mail';
 const SUBSCRIBER = 'plugin::newsletter.subscriber';
@@ -47,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .findOne({ where: { documentId: row.subscriberDocumentId } });
     // An active subscriber gets a confirmation only for a link it asked for.
     const pendingLinks: number = subscriber
-      ? await strapi.plugin('newsletter').service('links').pendingCount(subscriber.id)
+      ? await getService(strapi, 'links').pendingCount(subscriber.id)
       : 0;
     const waiting =
       subscriber &&
@@ -58,7 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await finish(row, { status: 'cancelled' });
       return;
     }
-    const tokens = strapi.plugin('newsletter').service('tokens');
+    const tokens = getService(strapi, 'tokens');
     const personalisation = config().personalisation;
     const mail = await renderConfirmation(config(), {
       name: subscriber.name,
@@ -69,10 +70,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? { label: personalisation.label, only: subscriber.status === 'active' }
           : undefined,
     });
-    const sent = await strapi
-      .plugin('newsletter')
-      .service('mailer')
-      .send({ to: subscriber.email, ...mail, headers: { 'X-Newsletter-Mail': 'confirmation' } });
+    const sent = await getService(strapi, 'mailer').send({
+      to: subscriber.email,
+      ...mail,
+      headers: { 'X-Newsletter-Mail': 'confirmation' },
+    });
     await finish(row, {
       status: 'sent',
       sentAt: new Date(),

@@ -8,10 +8,10 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { NewsletterConfig } from '../config';
 import { localDayKey } from '../lib/schedule';
 import { ISSUE } from './composer';
+import { getService } from '../utils/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::newsletter') as NewsletterConfig;
-  const plugin = () => strapi.plugin('newsletter');
   const tasks: ScheduledTask[] = [];
 
   return {
@@ -43,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** One tick: start what is due, resume what was interrupted. */
     async tick(now = new Date()) {
       try {
-        const dispatcher = plugin().service('dispatcher');
+        const dispatcher = getService(strapi, 'dispatcher');
         const started = await dispatcher.startDue(now);
         const resumed = await dispatcher.resumeAll();
         return { started, resumed };
@@ -68,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async createDigest(now = new Date()) {
       const { digest, scheduler } = config();
-      const composer = plugin().service('composer');
+      const composer = getService(strapi, 'composer');
       const items = await composer.propose({ now });
       if (items.length === 0) {
         strapi.log.info('[newsletter] digest: nothing new since the last issue, no draft created');
