@@ -37,6 +37,14 @@ const listFiles = (dir: string): string[] =>
         )
     : [];
 
+/** Modules of the plugin's server side that admin sources import (e.g. the subscriber reader). */
+const serverImports = (files: string[]) =>
+  files.flatMap((file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(/from '(\.[^']*\/server\/src\/[^']+)'/g)].map(
+      (match) => `${path.resolve(path.dirname(file), match[1])}.ts`
+    )
+  );
+
 /** A hash of everything the admin bundle is built from. */
 const adminSourceHash = () => {
   const pluginDirs = fs
@@ -44,10 +52,10 @@ const adminSourceHash = () => {
     .map((name) => path.join(APP_DIR, 'plugins', name));
   const files = [
     ...listFiles(path.join(APP_DIR, 'src', 'admin')),
-    ...pluginDirs.flatMap((dir) => [
-      ...listFiles(path.join(dir, 'admin', 'src')),
-      path.join(dir, 'package.json'),
-    ]),
+    ...pluginDirs.flatMap((dir) => {
+      const admin = listFiles(path.join(dir, 'admin', 'src'));
+      return [...admin, ...serverImports(admin), path.join(dir, 'package.json')];
+    }),
     path.join(APP_DIR, 'config', 'plugins.ts'),
     path.join(APP_DIR, 'config', 'admin.ts'),
     path.join(APP_DIR, 'package-lock.json'),

@@ -23,6 +23,7 @@ import './specs/newsletter-subscribe.spec';
 import './specs/newsletter-tokens.spec';
 import './specs/newsletter-delivery.spec';
 import './specs/newsletter-admin.spec';
+import './specs/newsletter-import.spec';
 import './specs/newsletter-send.spec';
 import './specs/newsletter-durability.spec';
 import './specs/newsletter-editor.spec';

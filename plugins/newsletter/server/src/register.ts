@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { NewsletterConfig } from './config';
+import { holdImportBody } from './controllers/import-body';
 
 const SUBSCRIBER = 'plugin::newsletter.subscriber';
 
@@ -9,6 +10,8 @@ const SUBSCRIBER = 'plugin::newsletter.subscriber';
  * is stored trimmed and lower-case, and topics are a non-empty list of configured keys.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // Before Strapi's middleware chain (mounted in bootstrap): the import reads its own body.
+  strapi.server.use(holdImportBody());
   strapi.documents.use(async (context, next) => {
     if (
       context.uid !== SUBSCRIBER ||

@@ -1,27 +1,5 @@
-import { csvField, csvLine, parseCsv } from '../src/lib/csv';
-
-describe('parseCsv', () => {
-  it('reads quoted fields with commas, quotes and line breaks, and keeps line numbers', () => {
-    const { header, rows } = parseCsv(
-      '\uFEFFemail,name,note\r\na@b.de,"Müller, Eva","sagt ""Hallo"""\r\n\r\nc@d.de,Zwei,"über\nzwei Zeilen"\nlast@x.de,Ende,'
-    );
-    expect(header).toEqual(['email', 'name', 'note']);
-    expect(rows).toEqual([
-      { line: 2, values: { email: 'a@b.de', name: 'Müller, Eva', note: 'sagt "Hallo"' } },
-      { line: 4, values: { email: 'c@d.de', name: 'Zwei', note: 'über\nzwei Zeilen' } },
-      { line: 6, values: { email: 'last@x.de', name: 'Ende', note: '' } },
-    ]);
-  });
-
-  it('accepts semicolons as written by German spreadsheets', () => {
-    const { rows } = parseCsv('email;name\na@b.de;Anna\n');
-    expect(rows[0].values).toEqual({ email: 'a@b.de', name: 'Anna' });
-  });
-
-  it('handles empty input', () => {
-    expect(parseCsv('')).toEqual({ header: [], rows: [] });
-  });
-});
+import { csvField, csvLine } from '../src/lib/csv';
+import { readCsvText } from '../src/lib/import-reader';
 
 describe('csv output', () => {
   it('quotes when needed and defuses spreadsheet formulas', () => {
@@ -33,9 +11,12 @@ describe('csv output', () => {
     expect(csvLine(['a', 1, null])).toBe('a,1,\r\n');
   });
 
-  it('round-trips through the parser', () => {
-    const values = ['x@y.de', 'Müller, Eva', 'line\nbreak', '"quoted"'];
-    const { rows } = parseCsv(csvLine(['a', 'b', 'c', 'd']) + csvLine(values));
-    expect(Object.values(rows[0].values)).toEqual(values);
+  it('round-trips through the import reader', () => {
+    const values = ['x@y.de', 'Müller, Eva', 'Semi;kolon', '"quoted"'];
+    const sheet = readCsvText(
+      csvLine(['email', 'name', 'organisation', 'topics']) + csvLine(values)
+    );
+    expect(sheet.problems).toEqual([]);
+    expect(Object.values(sheet.rows[0].values)).toEqual(values);
   });
 });

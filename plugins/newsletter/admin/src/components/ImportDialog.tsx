@@ -1,4 +1,10 @@
-/** CSV import of subscribers (file or pasted text) with the server's line-by-line report. */
+/**
+ * Subscriber import: a CSV file or an Excel workbook (.xlsx), or pasted CSV text, with the
+ * line-by-line report. CSV is read here with the server's reader (encoding, delimiter, broken
+ * lines) and sent as JSON `{ csv }` parts under the server's limit, each with the header line;
+ * the parts' reports are merged and their lines mapped back to the file. A workbook goes up as
+ * it is, in one request (multipart), after a size check against the same limit.
+ */
 import * as React from 'react';
 import {
   Button,
@@ -16,10 +22,60 @@ import {
 } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useMutation } from 'react-query';
+import { useMutation, useQuery } from 'react-query';
 import { apiProblem, type ImportReport } from '../utils/api';
-import { mergeReports, splitCsv } from '../utils/csv-chunks';
-import { useT } from '../utils/translate';
+import { mergeReports, planParts } from '../utils/csv-chunks';
+import { readCsvFile, readCsvPaste } from '../utils/csv-reader';
+import { useT, type MessageKey, type Translate } from '../utils/translate';
+import {
+  FileProblem,
+  sizeLabel,
+  sniffFormat,
+  type Delimiter,
+  type Encoding,
+  type Sheet,
+} from '../../../server/src/lib/subscriber-file';
+
+const ENDPOINT = '/newsletter/subscribers/import';
+/** multipart framing around the workbook (boundary, headers): well under this */
+const MULTIPART_OVERHEAD = 1024;
+
+const ENCODING_KEYS: Record<Encoding, MessageKey> = {
+  'utf-8': 'import.encoding.utf',
+  'utf-8-bom': 'import.encoding.utfBom',
+  'windows-1252': 'import.encoding.ansi',
+  'utf-16le': 'import.encoding.utfWide',
+  'utf-16be': 'import.encoding.utfWide',
+};
+const DELIMITER_KEYS: Record<Delimiter, MessageKey> = {
+  ',': 'import.delimiter.comma',
+  ';': 'import.delimiter.semicolon',
+  '\t': 'import.delimiter.tab',
+};
+
+const encodingLabel = (t: Translate, encoding: Encoding | null) =>
+  t(encoding ? ENCODING_KEYS[encoding] : 'import.encoding.pasted');
+
+/** What was detected about the file, as one line. */
+const detected = (t: Translate, report: ImportReport) =>
+  report.format === 'xlsx'
+    ? [t('import.format.xlsx'), report.sheet ? t('import.sheet', { name: report.sheet }) : null]
+        .filter(Boolean)
+        .join(', ')
+    : [
+        t('import.format.csv'),
+        encodingLabel(t, report.encoding),
+        report.delimiter
+          ? t('import.delimiterIs', { delimiter: t(DELIMITER_KEYS[report.delimiter]) })
+          : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+
+/** The file as chosen: its bytes, and for CSV what the reader made of it. */
+type Chosen =
+  | { kind: 'csv'; name: string; size: number; sheet: Sheet }
+  | { kind: 'xlsx'; name: string; size: number; file: File };
 
 const Summary = ({ report }: { report: ImportReport }) => {
   const t = useT();
@@ -29,20 +85,25 @@ const Summary = ({ report }: { report: ImportReport }) => {
     [t('import.createdPending'), report.created.pending],
     [t('import.reactivated'), report.reactivated],
     [t('import.skipped'), report.skipped.length],
-    [t('import.errors'), report.errors.length],
+    [t('import.errors'), report.rejected],
   ];
   return (
-    <Flex tag="dl" gap={6} wrap="wrap" aria-label={t('import.summary')}>
-      {rows.map(([label, value]) => (
-        <Flex key={label} direction="column" alignItems="start">
-          <Typography tag="dt" variant="pi" textColor="neutral600">
-            {label}
-          </Typography>
-          <Typography tag="dd" variant="beta">
-            {value}
-          </Typography>
-        </Flex>
-      ))}
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <Flex tag="dl" gap={6} wrap="wrap" aria-label={t('import.summary')}>
+        {rows.map(([label, value]) => (
+          <Flex key={label} direction="column" alignItems="start">
+            <Typography tag="dt" variant="pi" textColor="neutral600">
+              {label}
+            </Typography>
+            <Typography tag="dd" variant="beta">
+              {value}
+            </Typography>
+          </Flex>
+        ))}
+      </Flex>
+      <Typography variant="pi" textColor="neutral600" tag="p">
+        {t('import.detected')}: {detected(t, report)}
+      </Typography>
     </Flex>
   );
 };
@@ -87,26 +148,50 @@ const ReportTable = ({
 
 export const ImportDialog = ({ onImported }: { onImported: () => void }) => {
   const t = useT();
-  const { post } = useFetchClient();
+  const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [open, setOpen] = React.useState(false);
   const [text, setText] = React.useState('');
-  const [fileName, setFileName] = React.useState<string | null>(null);
+  const [chosen, setChosen] = React.useState<Chosen | null>(null);
+  const [fileError, setFileError] = React.useState<string>();
   const [error, setError] = React.useState<string>();
   const [step, setStep] = React.useState<{ part: number; parts: number } | null>(null);
+  const inputRef = React.useRef<HTMLInputElement>(null);
+
+  const limits = useQuery(
+    ['newsletter', 'import-limits'],
+    async () => (await get<{ data: { maxBytes: number } }>(`${ENDPOINT}/limits`)).data.data,
+    { enabled: open, staleTime: 60_000 }
+  );
+  const maxBytes = limits.data?.maxBytes;
+
+  /** CSV: every record the reader could read, in parts; the rest reported from here. */
+  const sendSheet = async (sheet: Sheet, limit: number) => {
+    const { parts, tooLarge } = planParts(sheet, limit);
+    const reports = [];
+    for (const [index, part] of parts.entries()) {
+      setStep({ part: index + 1, parts: parts.length });
+      const response = await post<{ data: ImportReport }>(ENDPOINT, { csv: part.csv });
+      reports.push({ report: response.data.data, lines: part.lines });
+    }
+    return mergeReports(reports, {
+      format: 'csv',
+      encoding: sheet.encoding,
+      delimiter: sheet.delimiter,
+      problems: [...sheet.problems, ...tooLarge],
+    });
+  };
 
   const upload = useMutation(
-    async (csv: string) => {
-      const chunks = splitCsv(csv);
-      const reports = [];
-      for (const [index, chunk] of chunks.entries()) {
-        setStep({ part: index + 1, parts: chunks.length });
-        const response = await post<{ data: ImportReport }>('/newsletter/subscribers/import', {
-          csv: chunk.text,
-        });
-        reports.push({ report: response.data.data, lineOffset: chunk.lineOffset });
+    async (): Promise<ImportReport> => {
+      if (!maxBytes) throw new Error(t('import.failed'));
+      if (chosen?.kind === 'xlsx') {
+        setStep({ part: 1, parts: 1 });
+        const form = new FormData();
+        form.append('file', chosen.file, chosen.name);
+        return (await post<{ data: ImportReport }>(ENDPOINT, form)).data.data;
       }
-      return mergeReports(reports);
+      return sendSheet(chosen?.kind === 'csv' ? chosen.sheet : readCsvPaste(text), maxBytes);
     },
     {
       onSuccess: (report) => {
@@ -114,42 +199,69 @@ export const ImportDialog = ({ onImported }: { onImported: () => void }) => {
         setError(undefined);
         onImported();
         toggleNotification({
-          type: report.errors.length ? 'warning' : 'success',
+          type: report.rejected ? 'warning' : 'success',
           message: t('import.done', {
             created: report.created.active + report.created.pending + report.reactivated,
-            problems: report.errors.length + report.skipped.length,
+            problems: report.rejected + report.skipped.length,
           }),
         });
       },
       onError: (err) => {
         setStep(null);
-        const problem = apiProblem(err, t('import.failed'));
-        setError(problem.fields.csv ?? problem.message);
+        const problem =
+          err instanceof FileProblem
+            ? { message: err.message, fields: {} as Record<string, string> }
+            : apiProblem(err, t('import.failed'));
+        setError(problem.fields.file ?? problem.fields.csv ?? problem.message);
         toggleNotification({ type: 'danger', message: problem.message });
       },
     }
   );
 
-  const readFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
+  const chooseFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
-    if (!file) return;
-    setFileName(file.name);
-    setText(await file.text());
     upload.reset();
+    setChosen(null);
+    setFileError(undefined);
+    setError(undefined);
+    if (!file) return;
+    setText('');
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (sniffFormat(bytes) === 'xlsx') {
+        setChosen({ kind: 'xlsx', name: file.name, size: file.size, file });
+      } else {
+        setChosen({ kind: 'csv', name: file.name, size: file.size, sheet: readCsvFile(bytes) });
+      }
+    } catch (problem) {
+      if (!(problem instanceof FileProblem)) throw problem;
+      setFileError(problem.message);
+    }
+  };
+
+  const xlsxTooLarge =
+    chosen?.kind === 'xlsx' && maxBytes !== undefined && chosen.size + MULTIPART_OVERHEAD > maxBytes
+      ? t('import.tooLarge', { size: sizeLabel(chosen.size), limit: sizeLabel(maxBytes) })
+      : undefined;
+
+  const reset = () => {
+    upload.reset();
+    setText('');
+    setChosen(null);
+    setFileError(undefined);
+    setError(undefined);
+    if (inputRef.current) inputRef.current.value = '';
   };
 
   const report = upload.data;
+  const ready =
+    (chosen !== null || text.trim() !== '') && !fileError && !xlsxTooLarge && !!maxBytes;
   return (
     <Modal.Root
       open={open}
       onOpenChange={(value) => {
         setOpen(value);
-        if (!value) {
-          upload.reset();
-          setText('');
-          setFileName(null);
-          setError(undefined);
-        }
+        if (!value) reset();
       }}
     >
       <Modal.Trigger>
@@ -167,35 +279,40 @@ export const ImportDialog = ({ onImported }: { onImported: () => void }) => {
             <Typography variant="pi" textColor="neutral600" tag="p">
               {t('import.columns')}
             </Typography>
-            <Flex direction="column" alignItems="start" gap={1}>
-              <Typography
-                tag="label"
-                htmlFor="newsletter-import-file"
-                fontWeight="bold"
-                variant="pi"
-              >
-                {t('import.file')}
-              </Typography>
+            <Field.Root name="file" id="newsletter-import-file" error={fileError ?? xlsxTooLarge}>
+              <Field.Label>{t('import.file')}</Field.Label>
               <input
+                ref={inputRef}
                 id="newsletter-import-file"
                 type="file"
-                accept=".csv,text/csv,text/plain"
-                onChange={readFile}
+                accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={(event) => void chooseFile(event)}
               />
-              {fileName ? (
-                <Typography variant="pi" textColor="neutral600">
-                  {t('import.fileRead', { name: fileName, size: text.length })}
+              {chosen ? (
+                <Typography variant="pi" textColor="neutral600" aria-live="polite">
+                  {chosen.kind === 'csv'
+                    ? t('import.fileCsv', {
+                        name: chosen.name,
+                        size: sizeLabel(chosen.size),
+                        encoding: encodingLabel(t, chosen.sheet.encoding),
+                        delimiter: chosen.sheet.delimiter
+                          ? t(DELIMITER_KEYS[chosen.sheet.delimiter])
+                          : '–',
+                        rows: chosen.sheet.rows.length + chosen.sheet.problems.length,
+                      })
+                    : t('import.fileXlsx', { name: chosen.name, size: sizeLabel(chosen.size) })}
                 </Typography>
               ) : null}
-            </Flex>
+              <Field.Error />
+            </Field.Root>
             <Field.Root name="csv" error={error} hint={t('import.pasteHint')}>
               <Field.Label>{t('import.paste')}</Field.Label>
               <Textarea
-                value={text.length > 20_000 ? `${text.slice(0, 20_000)}\n…` : text}
-                readOnly={text.length > 20_000}
+                value={text}
+                disabled={chosen !== null}
                 onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
                   setText(event.target.value);
-                  setFileName(null);
+                  upload.reset();
                 }}
               />
               <Field.Hint />
@@ -216,7 +333,11 @@ export const ImportDialog = ({ onImported }: { onImported: () => void }) => {
                   <ReportTable
                     caption={t('import.errorTable')}
                     columns={[t('import.line'), t('import.field'), t('import.message')]}
-                    rows={report.errors.map((entry) => [entry.line, entry.field, entry.message])}
+                    rows={report.errors.map((entry) => [
+                      entry.line,
+                      entry.field === 'record' ? t('import.wholeLine') : entry.field,
+                      entry.message,
+                    ])}
                   />
                 ) : null}
                 {report.skipped.length ? (
@@ -234,14 +355,21 @@ export const ImportDialog = ({ onImported }: { onImported: () => void }) => {
           <Modal.Close>
             <Button variant="tertiary">{t('common.close')}</Button>
           </Modal.Close>
-          <Button
-            startIcon={<Upload />}
-            loading={upload.isLoading}
-            disabled={!text.trim()}
-            onClick={() => upload.mutate(text)}
-          >
-            {t('import.submit')}
-          </Button>
+          <Flex gap={2}>
+            {chosen ? (
+              <Button variant="secondary" onClick={reset}>
+                {t('import.otherFile')}
+              </Button>
+            ) : null}
+            <Button
+              startIcon={<Upload />}
+              loading={upload.isLoading}
+              disabled={!ready}
+              onClick={() => upload.mutate()}
+            >
+              {t('import.submit')}
+            </Button>
+          </Flex>
         </Modal.Footer>
       </Modal.Content>
     </Modal.Root>

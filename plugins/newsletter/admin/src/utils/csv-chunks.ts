@@ -1,139 +1,144 @@
 /**
- * Large CSV imports are sent in parts (the admin API takes JSON bodies up to 1 MB): the file is
- * split between records (never inside a quoted field), each part repeats the header line, and
- * the line numbers of the parts' reports are mapped back to the file's lines.
+ * Large CSV imports are sent in parts: the admin reads the file with the shared reader (the
+ * server's rules, the same csv-parse), sends only the records it could read, as JSON `{ csv }`
+ * bodies under the server's size limit, each starting with the header line, and maps the line
+ * numbers of the parts' reports back to the file's lines. The lines it could not read are
+ * reported from here, with the server's German reasons.
+ *
+ * Pure (no browser or csv-parse import), so the unit tests run it with csv-parse's Node build.
  */
-import type { ImportReport } from './types';
+import {
+  duplicateReason,
+  type ImportReport,
+  type LineProblem,
+  type Sheet,
+} from '../../../server/src/lib/subscriber-file';
 
-export interface CsvChunk {
-  text: string;
-  /** add to a line number reported for this part to get the file's line number */
-  lineOffset: number;
+export interface UploadPart {
+  /** the part's CSV text: the header line, then whole records */
+  csv: string;
+  /** a line number in the part's report → the file's line number */
+  lines: Map<number, number>;
+  /** records in this part */
+  records: number;
 }
 
-interface RawRecord {
-  text: string;
-  line: number;
-  lines: number;
-  blank: boolean;
-}
-
-/** The file's records as raw text (with their line breaks), like the server's parser reads them. */
-const records = (text: string): RawRecord[] => {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  const result: RawRecord[] = [];
-  let start = 0;
-  let line = 1;
-  let recordLine = 1;
-  let inQuotes = false;
-  let fieldEmpty = true;
-  let blank = true;
-  const push = (end: number) => {
-    result.push({
-      text: text.slice(start, end),
-      line: recordLine,
-      lines: line - recordLine,
-      blank,
-    });
-    start = end;
-    recordLine = line;
-    fieldEmpty = true;
-    blank = true;
-  };
+/** UTF-8 bytes of `JSON.stringify(text)` (quotes included). */
+export const jsonBytes = (text: string): number => {
+  let bytes = 2;
   for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (inQuotes) {
-      if (char === '"') {
-        if (text[i + 1] === '"') i += 1;
-        else inQuotes = false;
-      } else if (char === '\n') {
-        line += 1;
-      }
-      blank = false;
-    } else if (char === '"' && fieldEmpty) {
-      inQuotes = true;
-      fieldEmpty = false;
-      blank = false;
-    } else if (char === delimiter) {
-      fieldEmpty = true;
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      line += 1;
-      push(i + 1);
-    } else {
-      fieldEmpty = false;
-      if (char.trim() !== '') blank = false;
-    }
+    const code = text.charCodeAt(i);
+    if (code === 0x22 || code === 0x5c) bytes += 2;
+    else if (code < 0x20) bytes += [0x08, 0x09, 0x0a, 0x0c, 0x0d].includes(code) ? 2 : 6;
+    else if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i += 1;
+      } else bytes += 6;
+    } else if (code >= 0xdc00 && code <= 0xdfff) bytes += 6;
+    else bytes += 3;
   }
-  if (start < text.length) {
-    line += 1;
-    push(text.length);
-  }
-  return result;
+  return bytes;
 };
 
-/** Splits CSV text into parts of about `maxChars` characters, each starting with the header. */
-export const splitCsv = (input: string, maxChars = 600_000): CsvChunk[] => {
-  const text = input.replace(/^\uFEFF/, '');
-  if (text.length <= maxChars) return [{ text, lineOffset: 0 }];
-  const all = records(text);
-  const headerIndex = all.findIndex((record) => !record.blank);
-  if (headerIndex === -1) return [{ text, lineOffset: 0 }];
-  const header = all[headerIndex];
-  const headerText = /[\r\n]$/.test(header.text) ? header.text : `${header.text}\n`;
-  const chunks: CsvChunk[] = [];
-  let parts: string[] = [];
-  let size = 0;
-  let firstLine = 0;
+const countLines = (raw: string) => (raw.replace(/\r\n/g, '\n').match(/[\r\n]/g) ?? []).length;
+
+/** What the admin reports itself about a record too large for any part. */
+export const TOO_LARGE = (maxBytes: number) =>
+  `Der Datensatz ist größer als die Grenze für eine Anfrage (${Math.floor(maxBytes / 1024)} KB) und wurde nicht übernommen.`;
+
+/**
+ * Splits a sheet read with `keepRaw` into JSON bodies of at most `maxBytes` bytes. Every
+ * readable record goes into exactly one part, in file order; a record that alone exceeds the
+ * limit is returned in `tooLarge` instead.
+ */
+export const planParts = (
+  sheet: Sheet,
+  maxBytes: number
+): { parts: UploadPart[]; tooLarge: LineProblem[] } => {
+  const header = sheet.headerRaw ?? `${sheet.header.join(',')}\n`;
+  const headerLines = countLines(header);
+  // {"csv":"…"}: 8 bytes around the JSON string
+  const base = 8 + jsonBytes(header);
+  const parts: UploadPart[] = [];
+  const tooLarge: LineProblem[] = [];
+  let texts: string[] = [];
+  let lines = new Map<number, number>();
+  let size = base;
+  let nextLine = headerLines + 1;
   const flush = () => {
-    if (parts.length === 0) return;
-    // In the part, its first record is on the line after the header.
-    chunks.push({ text: headerText + parts.join(''), lineOffset: firstLine - (header.lines + 1) });
-    parts = [];
-    size = 0;
+    if (!texts.length) return;
+    parts.push({ csv: header + texts.join(''), lines, records: texts.length });
+    texts = [];
+    lines = new Map();
+    size = base;
+    nextLine = headerLines + 1;
   };
-  for (const record of all.slice(headerIndex + 1)) {
-    if (size > 0 && size + record.text.length + headerText.length > maxChars) flush();
-    if (parts.length === 0) firstLine = record.line;
-    parts.push(/[\r\n]$/.test(record.text) ? record.text : `${record.text}\n`);
-    size += record.text.length;
+  for (const row of sheet.rows) {
+    const raw = row.raw ?? '';
+    // a JSON string's bytes are the sum of its pieces' (less their quotes)
+    const bytes = jsonBytes(raw) - 2;
+    if (base + bytes > maxBytes) {
+      tooLarge.push({ line: row.line, field: 'record', message: TOO_LARGE(maxBytes) });
+      continue;
+    }
+    if (size + bytes > maxBytes) flush();
+    texts.push(raw);
+    lines.set(nextLine, row.line);
+    nextLine += row.lines;
+    size += bytes;
   }
   flush();
-  return chunks.length ? chunks : [{ text, lineOffset: 0 }];
+  return { parts, tooLarge };
 };
 
-/** One report for the whole file from the reports of its parts. */
+const byLine = <T extends { line: number }>(a: T, b: T) => a.line - b.line;
+
+/**
+ * One report for the whole file: the parts' reports with their lines mapped back, plus the lines
+ * the admin could not read or send itself (`local`), with what it detected about the file.
+ */
 export const mergeReports = (
-  parts: { report: ImportReport; lineOffset: number }[]
+  parts: { report: ImportReport; lines: Map<number, number> }[],
+  local: Pick<ImportReport, 'format' | 'encoding' | 'delimiter'> & { problems: LineProblem[] }
 ): ImportReport => {
   const merged: ImportReport = {
-    rows: 0,
+    format: local.format,
+    encoding: local.encoding,
+    delimiter: local.delimiter,
+    sheet: null,
+    rows: local.problems.length,
     created: { active: 0, pending: 0 },
     reactivated: 0,
     skipped: [],
-    errors: [],
+    rejected: local.problems.length,
+    errors: [...local.problems],
   };
-  for (const { report, lineOffset } of parts) {
+  for (const { report, lines } of parts) {
+    const map = (line: number) => lines.get(line) ?? line;
     merged.rows += report.rows;
     merged.created.active += report.created.active;
     merged.created.pending += report.created.pending;
     merged.reactivated += report.reactivated;
+    merged.rejected += report.rejected;
     merged.skipped.push(
-      ...report.skipped.map((entry) => ({ ...entry, line: entry.line + lineOffset }))
+      ...report.skipped.map((entry) =>
+        entry.duplicateOf
+          ? {
+              ...entry,
+              line: map(entry.line),
+              duplicateOf: map(entry.duplicateOf),
+              reason: duplicateReason(map(entry.duplicateOf)),
+            }
+          : { ...entry, line: map(entry.line) }
+      )
     );
-    // A missing header column is reported once, on the header line.
-    for (const entry of report.errors) {
-      const line = entry.line === 1 ? 1 : entry.line + lineOffset;
-      if (
-        !merged.errors.some(
-          (other) =>
-            other.line === line && other.field === entry.field && other.message === entry.message
-        )
-      ) {
-        merged.errors.push({ ...entry, line });
-      }
-    }
+    merged.errors.push(...report.errors.map((entry) => ({ ...entry, line: map(entry.line) })));
   }
+  merged.skipped.sort(byLine);
+  merged.errors.sort(byLine);
   return merged;
 };

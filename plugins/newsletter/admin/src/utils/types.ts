@@ -106,13 +106,8 @@ export interface SubscriberStats {
   byTopic: { key: string; label: string; active: number }[];
 }
 
-export interface ImportReport {
-  rows: number;
-  created: { active: number; pending: number };
-  reactivated: number;
-  skipped: { line: number; email: string; reason: string }[];
-  errors: { line: number; field: string; message: string }[];
-}
+/** What the import answers (defined with the shared subscriber-file reader). */
+export type { ImportReport } from '../../../server/src/lib/subscriber-file';
 
 export interface TestResult {
   email: string;

@@ -1,39 +1,23 @@
 /**
- * Admin routes for editors: counts and search, CSV import/export, and GDPR access/erasure of one
- * subscriber.
+ * Admin routes for editors: counts and search, import (CSV or .xlsx) and CSV export, and GDPR
+ * access/erasure of one subscriber.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { Readable } from 'stream';
+import type { NewsletterConfig } from '../config';
+import { readCsvText, readSubscriberFile } from '../lib/import-reader';
+import { FileProblem, IMPORT_COLUMNS } from '../lib/subscriber-file';
 import { validateDocumentId, validateSubscriberQuery } from '../validation';
+import { invalid, readImportBody } from './import-body';
 
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** A workbook may unpack to this many times the request limit (zip bombs stop here). */
+const XLSX_UNPACK_FACTOR = 20;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin('newsletter').service('subscribers');
-
-  const csvFrom = (ctx: Context): string => {
-    const body = (ctx.request as unknown as { body?: unknown }).body;
-    const text =
-      typeof body === 'string'
-        ? body
-        : typeof (body as { csv?: unknown })?.csv === 'string'
-          ? (body as { csv: string }).csv
-          : null;
-    if (text === null || text.trim() === '') {
-      throw new errors.ValidationError(
-        'Send the CSV as a text/csv body or as JSON { "csv": "…" }',
-        {
-          errors: [{ path: ['csv'], message: 'CSV text is required', name: 'ValidationError' }],
-        }
-      );
-    }
-    if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) {
-      throw new errors.PayloadTooLargeError('CSV larger than 5 MB: split the file');
-    }
-    return text;
-  };
+  const config = () => strapi.config.get('plugin::newsletter') as NewsletterConfig;
 
   return {
     async stats(ctx: Context) {
@@ -47,8 +31,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: results, meta: { pagination } };
     },
 
+    /** What the admin page needs to know before it sends a file. */
+    async importLimits(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = {
+        data: {
+          maxBytes: config().import.maxBytes,
+          columns: IMPORT_COLUMNS,
+          formats: ['csv', 'xlsx'],
+        },
+      };
+    },
+
     async import(ctx: Context) {
-      ctx.body = { data: await service().importCsv(csvFrom(ctx)) };
+      const { maxBytes } = config().import;
+      const body = await readImportBody(ctx, maxBytes);
+      let sheet;
+      try {
+        sheet =
+          body.field === 'csv'
+            ? readCsvText(body.text)
+            : await readSubscriberFile(body.bytes, {
+                timeZone: config().scheduler.timezone,
+                maxUnpackedBytes: maxBytes * XLSX_UNPACK_FACTOR,
+              });
+      } catch (error) {
+        if (error instanceof FileProblem) throw invalid(body.field, error.message);
+        throw error;
+      }
+      ctx.body = { data: await service().importSheet(sheet) };
     },
 
     async export(ctx: Context) {

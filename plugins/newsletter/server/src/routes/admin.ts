@@ -30,6 +30,13 @@ export default {
       config: guarded(ACTIONS.readSubscribers),
     },
     {
+      method: 'GET',
+      path: '/subscribers/import/limits',
+      handler: 'subscribers.importLimits',
+      config: guarded(ACTIONS.import),
+    },
+    {
+      // the body is read by the controller (see controllers/import-body.ts)
       method: 'POST',
       path: '/subscribers/import',
       handler: 'subscribers.import',

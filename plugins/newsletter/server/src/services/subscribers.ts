@@ -1,13 +1,29 @@
 /**
- * What editors do with subscribers: CSV import with a line-by-line report, CSV export, and the
- * GDPR rights of one subscriber: access (Art. 15, JSON) and erasure (Art. 17: personal data
- * deleted, a keyed hash of the address kept so imports cannot silently add it again).
+ * What editors do with subscribers: import (CSV or .xlsx, read by `lib/subscriber-file.ts`) with
+ * a line-by-line report, CSV export, and the GDPR rights of one subscriber: access (Art. 15,
+ * JSON) and erasure (Art. 17: personal data deleted, a keyed hash of the address kept so imports
+ * cannot silently add it again).
  */
+import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
+import { atomically } from '@bildungsbuero/strapi-server-kit';
 import type { NewsletterConfig } from '../config';
-import { csvLine, parseCsv } from '../lib/csv';
+import { csvLine } from '../lib/csv';
+import {
+  duplicateReason,
+  emptyReport,
+  type ImportReport,
+  type Sheet,
+} from '../lib/subscriber-file';
 import { importRowSchema } from '../validation';
-import { appendHistory, SUBSCRIBER, type Subscriber } from './subscriptions';
+import {
+  appendHistory,
+  confirmationMail,
+  isDuplicateError,
+  SUBSCRIBER,
+  type HistoryEvent,
+  type Subscriber,
+} from './subscriptions';
 import { LINK } from './links';
 
 const SUPPRESSION = 'plugin::newsletter.suppression';
@@ -32,13 +48,25 @@ export const EXPORT_COLUMNS = [
   'createdAt',
 ] as const;
 
-export interface ImportReport {
-  rows: number;
-  created: { active: number; pending: number };
-  reactivated: number;
-  skipped: { line: number; email: string; reason: string }[];
-  errors: { line: number; field: string; message: string }[];
+export type { ImportReport };
+
+/** Rows per transaction of an import (one query each for suppressions and addresses). */
+const IMPORT_CHUNK = 500;
+
+/** A row that passed validation and is not a repeat within the file. */
+interface ImportRow {
+  line: number;
+  email: string;
+  name: string | null;
+  organisation: string | null;
+  topics: string[];
+  consentAt: Date | null;
+  consentIp: string | null;
 }
+
+type ChunkOutcome = Pick<ImportReport, 'created' | 'reactivated' | 'skipped'>;
+
+const byLine = <T extends { line: number }>(a: T, b: T) => a.line - b.line;
 
 /** What the admin's subscriber list shows (no consent IPs, no history). */
 const LIST_FIELDS = [
@@ -64,7 +92,6 @@ const REASONS = {
   erased:
     'Adresse wurde auf Wunsch gelöscht (Art. 17 DSGVO); sie wird nur mit einer Einwilligung nach der Löschung (consentAt) wieder aufgenommen.',
   undeliverable: 'Adresse ist als unzustellbar oder mit Beschwerde gesperrt; unverändert.',
-  duplicate: (line: number) => `Adresse steht bereits in Zeile ${line} dieser Datei.`,
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -72,8 +99,108 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(SUBSCRIBER as never);
   const plugin = () => strapi.plugin('newsletter');
 
-  const findByEmail = (email: string): Promise<Subscriber | null> =>
-    plugin().service('subscriptions').findByEmail(email);
+  /** One chunk of an import in one transaction; what happened to its rows. */
+  const importChunk = (chunk: ImportRow[]): Promise<ChunkOutcome> =>
+    atomically(strapi, async () => {
+      const now = new Date();
+      const outcome: ChunkOutcome = {
+        created: { active: 0, pending: 0 },
+        reactivated: 0,
+        skipped: [],
+      };
+      const tokens = plugin().service('tokens');
+      const hashOf = new Map(
+        chunk.map((row) => [row.email, tokens.addressHash(row.email) as string])
+      );
+      const suppressions = (await strapi.db.query(SUPPRESSION).findMany({
+        where: { addressHash: { $in: [...hashOf.values()] } },
+        select: ['id', 'addressHash', 'suppressedAt'],
+      })) as { id: number; addressHash: string; suppressedAt: string }[];
+      const suppressionOf = new Map(suppressions.map((entry) => [entry.addressHash, entry]));
+      const existing = (await strapi.db.query(SUBSCRIBER).findMany({
+        where: { email: { $in: chunk.map((row) => row.email) } },
+        select: ['id', 'email', 'status', 'unsubscribedAt', 'history'],
+      })) as Pick<Subscriber, 'id' | 'email' | 'status' | 'unsubscribedAt' | 'history'>[];
+      const existingOf = new Map(existing.map((subscriber) => [subscriber.email, subscriber]));
+      const lifted: number[] = [];
+      const created: Record<string, unknown>[] = [];
+      const skip = (row: ImportRow, reason: string) =>
+        outcome.skipped.push({ line: row.line, email: row.email, reason });
+
+      for (const row of chunk) {
+        const { consentAt } = row;
+        const event: HistoryEvent = {
+          at: now.toISOString(),
+          event: 'imported',
+          consentAt: consentAt?.toISOString() ?? null,
+        };
+        const suppression = suppressionOf.get(hashOf.get(row.email)!);
+        if (suppression) {
+          if (!consentAt || consentAt <= new Date(suppression.suppressedAt)) {
+            skip(row, REASONS.erased);
+            continue;
+          }
+          lifted.push(suppression.id);
+        }
+        const current = existingOf.get(row.email);
+        if (current?.status === 'active' || current?.status === 'pending') {
+          skip(row, REASONS.exists);
+        } else if (current?.status === 'unsubscribed') {
+          const unsubscribedAt = current.unsubscribedAt
+            ? new Date(current.unsubscribedAt)
+            : new Date(0);
+          if (!consentAt || consentAt <= unsubscribedAt) {
+            skip(row, REASONS.unsubscribed);
+            continue;
+          }
+          // updateMany: one UPDATE (update would read the row before and after)
+          await strapi.db.query(SUBSCRIBER).updateMany({
+            where: { id: current.id },
+            data: {
+              status: 'active',
+              topics: row.topics,
+              consentVersion: 'import',
+              consentAt,
+              consentIp: row.consentIp,
+              unsubscribedAt: null,
+              history: appendHistory(current.history, event),
+              updatedAt: now,
+            },
+          });
+          outcome.reactivated += 1;
+        } else if (current) {
+          skip(row, REASONS.undeliverable);
+        } else {
+          created.push({
+            documentId: createId(),
+            email: row.email,
+            name: row.name,
+            organisation: row.organisation,
+            topics: row.topics,
+            status: consentAt ? 'active' : 'pending',
+            source: 'import',
+            consentVersion: consentAt ? 'import' : null,
+            consentAt,
+            consentIp: row.consentIp,
+            bounceCount: 0,
+            // a new address: its first confirmation mail (the once-per-interval guard starts here)
+            lastConfirmationSentAt: consentAt ? null : now,
+            history: [event],
+            publishedAt: now,
+          });
+          outcome.created[consentAt ? 'active' : 'pending'] += 1;
+        }
+      }
+      if (lifted.length) {
+        await strapi.db.query(SUPPRESSION).deleteMany({ where: { id: { $in: lifted } } });
+      }
+      if (created.length) await strapi.db.query(SUBSCRIBER).createMany({ data: created });
+      const mails = created
+        .filter((row) => row.status === 'pending')
+        .map((row) => confirmationMail(row.documentId as string, now));
+      if (mails.length) await strapi.db.query(OUTBOX).createMany({ data: mails });
+      return outcome;
+    });
 
   return {
     /** Counts by status, and active subscribers per topic (the audience of each section). */
@@ -143,28 +270,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async importCsv(text: string): Promise<ImportReport> {
-      const { header, rows } = parseCsv(text);
-      const report: ImportReport = {
-        rows: rows.length,
-        created: { active: 0, pending: 0 },
-        reactivated: 0,
-        skipped: [],
-        errors: [],
-      };
-      if (!header.includes('email')) {
-        report.errors.push({
-          line: 1,
-          field: 'email',
-          message: 'Die Kopfzeile braucht eine Spalte "email".',
-        });
-        return report;
-      }
-      const schema = importRowSchema(config().topics.map((topic) => topic.key));
+    /**
+     * Imports what the reader made of a file. Each row is validated and checked against the
+     * rows before it (repeated addresses); then, per chunk of rows, in one transaction: one query
+     * for suppressions, one for existing addresses, one bulk insert of the new subscribers and
+     * one of their confirmation mails. A chunk is written completely or not at all (a
+     * concurrent subscribe of the same address makes it run once more).
+     */
+    async importSheet(sheet: Sheet): Promise<ImportReport> {
+      const report = emptyReport(sheet);
+      const schema = importRowSchema(
+        config().topics.map((topic) => topic.key),
+        config().scheduler.timezone
+      );
       const seen = new Map<string, number>();
-      const tokens = plugin().service('tokens');
-
-      for (const { line, values } of rows) {
+      const rows: ImportRow[] = [];
+      for (const { line, values } of sheet.rows) {
         const parsed = schema.safeParse({
           email: values.email ?? '',
           name: values.name ?? '',
@@ -174,6 +295,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           consentIp: values.consentIp ?? '',
         });
         if (!parsed.success) {
+          report.rejected += 1;
           for (const issue of parsed.error.issues) {
             report.errors.push({
               line,
@@ -183,88 +305,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
           continue;
         }
-        const row = parsed.data;
-        if (seen.has(row.email)) {
+        const first = seen.get(parsed.data.email);
+        if (first !== undefined) {
           report.skipped.push({
             line,
-            email: row.email,
-            reason: REASONS.duplicate(seen.get(row.email)!),
+            email: parsed.data.email,
+            reason: duplicateReason(first),
+            duplicateOf: first,
           });
           continue;
         }
-        seen.set(row.email, line);
-        const consentAt = row.consentAt as Date | null;
-        const now = new Date();
-        const importEvent = {
-          at: now.toISOString(),
-          event: 'imported',
-          consentAt: consentAt?.toISOString() ?? null,
-        };
-
-        const suppression = await strapi.db
-          .query(SUPPRESSION)
-          .findOne({ where: { addressHash: tokens.addressHash(row.email) } });
-        if (suppression) {
-          if (!consentAt || consentAt <= new Date(suppression.suppressedAt)) {
-            report.skipped.push({ line, email: row.email, reason: REASONS.erased });
-            continue;
-          }
-          await strapi.db.query(SUPPRESSION).delete({ where: { id: suppression.id } });
-        }
-
-        const existing = await findByEmail(row.email);
-        if (existing) {
-          if (existing.status === 'active' || existing.status === 'pending') {
-            report.skipped.push({ line, email: row.email, reason: REASONS.exists });
-          } else if (existing.status === 'unsubscribed') {
-            const unsubscribedAt = existing.unsubscribedAt
-              ? new Date(existing.unsubscribedAt)
-              : new Date(0);
-            if (!consentAt || consentAt <= unsubscribedAt) {
-              report.skipped.push({ line, email: row.email, reason: REASONS.unsubscribed });
-              continue;
-            }
-            await documents().update({
-              documentId: existing.documentId,
-              data: {
-                status: 'active',
-                topics: row.topics,
-                consentVersion: 'import',
-                consentAt: consentAt.toISOString(),
-                consentIp: row.consentIp,
-                unsubscribedAt: null,
-                history: appendHistory(existing.history, importEvent),
-              },
-            } as never);
-            report.reactivated += 1;
-          } else {
-            report.skipped.push({ line, email: row.email, reason: REASONS.undeliverable });
-          }
-          continue;
-        }
-
-        const created = (await documents().create({
-          data: {
-            email: row.email,
-            name: row.name,
-            organisation: row.organisation,
-            topics: row.topics,
-            status: consentAt ? 'active' : 'pending',
-            source: 'import',
-            consentVersion: consentAt ? 'import' : null,
-            consentAt: consentAt?.toISOString() ?? null,
-            consentIp: row.consentIp,
-            bounceCount: 0,
-            history: [importEvent],
-          },
-        } as never)) as unknown as Subscriber;
-        if (consentAt) {
-          report.created.active += 1;
-        } else {
-          report.created.pending += 1;
-          await plugin().service('subscriptions').requestConfirmation(created, now);
-        }
+        seen.set(parsed.data.email, line);
+        rows.push({ line, ...parsed.data });
       }
+      let mails = 0;
+      for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
+        const chunk = rows.slice(i, i + IMPORT_CHUNK);
+        let outcome: ChunkOutcome;
+        try {
+          outcome = await importChunk(chunk);
+        } catch (error) {
+          if (!isDuplicateError(error)) throw error;
+          outcome = await importChunk(chunk);
+        }
+        report.created.active += outcome.created.active;
+        report.created.pending += outcome.created.pending;
+        report.reactivated += outcome.reactivated;
+        report.skipped.push(...outcome.skipped);
+        mails += outcome.created.pending;
+      }
+      if (mails > 0) plugin().service('outbox').kick();
+      report.skipped.sort(byLine);
+      report.errors.sort(byLine);
       return report;
     },
 

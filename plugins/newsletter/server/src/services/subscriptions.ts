@@ -81,6 +81,15 @@ export const isDuplicateError = (error: unknown): boolean => {
   return false;
 };
 
+/** The outbox row of a confirmation mail for a subscriber, due at `at`. */
+export const confirmationMail = (subscriberDocumentId: string, at: Date) => ({
+  kind: 'confirmation' as const,
+  subscriberDocumentId,
+  status: 'queued' as const,
+  attempts: 0,
+  nextAttemptAt: at,
+});
+
 export const appendHistory = (
   history: HistoryEvent[] | null | undefined,
   event: HistoryEvent
@@ -109,15 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** An outbox row for a confirmation mail, due at `at` (in the caller's transaction). */
   const queueConfirmationMail = (subscriber: Pick<Subscriber, 'documentId'>, at: Date) =>
-    strapi.db.query(OUTBOX).create({
-      data: {
-        kind: 'confirmation',
-        subscriberDocumentId: subscriber.documentId,
-        status: 'queued',
-        attempts: 0,
-        nextAttemptAt: at,
-      },
-    });
+    strapi.db.query(OUTBOX).create({ data: confirmationMail(subscriber.documentId, at) });
 
   /**
    * The once-per-interval guard (one conditional UPDATE) and, when it lets the mail through, its

@@ -4,6 +4,7 @@
  * because subscribers read them next to the form fields.
  */
 import { validateZodSchema, z } from '@strapi/utils';
+import { localToUtc } from '../lib/schedule';
 
 export const MESSAGES = {
   email: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
@@ -128,8 +129,46 @@ export const validatePreferences = (body: unknown, topicKeys: string[]) =>
     )
   )(body);
 
-/** One CSV import row (columns email,name,organisation,topics,consentAt,consentIp). */
-export const importRowSchema = (topicKeys: string[]) =>
+/** What an import says about consentAt when it cannot read it. */
+export const CONSENT_AT_MESSAGE =
+  'Bitte den Zeitpunkt der Einwilligung als Datum angeben, z. B. 2026-01-15T10:00:00Z, 2026-01-15 10:00 oder 15.01.2026 10:00, und nicht in der Zukunft.';
+
+const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_LOCAL = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+const GERMAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * A consent time as spreadsheets write it: ISO 8601 with `Z` or an offset is taken as it is;
+ * without one (`2026-01-15`, `2026-01-15 10:00`) and in German notation (`15.01.2026 10:00`,
+ * `15.01.26`, as Excel and LibreOffice export dates in German locales) it is wall-clock time
+ * in `timeZone`. Null when it is none of these.
+ */
+export const parseConsentAt = (value: string, timeZone: string): Date | null => {
+  const wallClock = (date: string, time = '00:00', seconds = '00') => {
+    try {
+      return localToUtc(`${date}T${time}:${seconds}`, timeZone);
+    } catch {
+      return null;
+    }
+  };
+  if (ZONED.test(value)) {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+  const iso = ISO_LOCAL.exec(value);
+  if (iso) return wallClock(iso[1], iso[2], iso[3]);
+  const german = GERMAN.exec(value);
+  if (german) {
+    const [, day, month, year, hour, minute, second] = german;
+    const fullYear = year.length === 2 ? `20${year}` : year;
+    const date = `${fullYear}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    return wallClock(date, hour ? `${hour.padStart(2, '0')}:${minute}` : undefined, second);
+  }
+  return null;
+};
+
+/** One import row (columns email,name,organisation,topics,consentAt,consentIp). */
+export const importRowSchema = (topicKeys: string[], timeZone: string) =>
   z.object({
     email: emailSchema,
     name: optionalText(120),
@@ -148,12 +187,9 @@ export const importRowSchema = (topicKeys: string[]) =>
       .trim()
       .transform((value, context) => {
         if (!value) return null;
-        const date = new Date(value);
-        if (Number.isNaN(date.getTime()) || date.getTime() > Date.now() + 60_000) {
-          context.addIssue({
-            code: 'custom',
-            message: 'consentAt must be a date in the past (ISO 8601)',
-          });
+        const date = parseConsentAt(value, timeZone);
+        if (!date || date.getTime() > Date.now() + 60_000) {
+          context.addIssue({ code: 'custom', message: CONSENT_AT_MESSAGE });
           return z.NEVER;
         }
         return date;
@@ -161,10 +197,10 @@ export const importRowSchema = (topicKeys: string[]) =>
     consentIp: z
       .string()
       .trim()
-      .max(64)
+      .max(64, { error: 'Die IP-Adresse ist zu lang.' })
       .refine(
         (value) => value === '' || /^[0-9a-fA-F:.]+$/.test(value),
-        'consentIp must be an IP address'
+        'Bitte eine IP-Adresse angeben (IPv4 oder IPv6) oder das Feld leer lassen.'
       )
       .transform((value) => value || null),
   });
