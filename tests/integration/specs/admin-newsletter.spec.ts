@@ -3,11 +3,13 @@
  * automatic proposal, editing and reordering items, preview (HTML in a sandboxed iframe, plain
  * text), test send into the SMTP sink, scheduling in Europe/Berlin with the date-time picker,
  * sending now to a few subscribers with progress up to "Gesendet", pause and cancel with their
- * confirmation, the subscribers page (counts, search, CSV import report, export, GDPR erasure),
+ * confirmation, the subscribers page (counts, search, import of a Windows-1252 CSV file and of
+ * an .xlsx workbook with the line-by-line report, export, GDPR erasure),
  * and a read-only editor who sees no controls she may not use.
  * Screenshots: tests/artifacts/admin-newsletter-*.png.
  */
 import fs from 'fs';
+import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { adminPage, createRestrictedAdmin } from '../../helpers/admin';
@@ -335,33 +337,98 @@ describeBrowser('newsletter admin pages in Chromium', () => {
     expect(await mainViolations(page)).toEqual([]);
     await capture('admin-newsletter-subscribers', 1200);
 
-    await page.getByRole('button', { name: 'CSV importieren' }).click();
+    // a file as Excel on a German Windows saves it: Windows-1252, semicolons, CRLF; with an
+    // invalid address, a repeated one and a quote that is never closed
+    await page.getByRole('button', { name: 'Importieren (CSV, Excel)' }).click();
     const dialog = page.getByRole('dialog');
+    const excelCsv = Buffer.from(
+      [
+        'email;name;organisation;topics;consentAt',
+        'ui-import@example.org;Ida Import;Bäckerei Größe;offers|employer-tips;15.01.2026 10:00',
+        'kein-at-zeichen;Falsch;;offers;',
+        'ui-import@example.org;Doppelt;;offers;15.01.2026',
+        '"ui-offen@example.org;Offenes Anführungszeichen;;offers;',
+        'ui-weiss@example.org;Lukas Weiß;Weiß & Söhne;practice-examples;02.03.2026 08:30',
+      ].join('\r\n') + '\r\n',
+      'latin1'
+    );
+    const fileInput = dialog.getByLabel('Datei (CSV oder Excel .xlsx)');
+    await fileInput.setInputFiles({
+      name: 'abonnenten-excel.csv',
+      mimeType: 'text/csv',
+      buffer: excelCsv,
+    });
     await dialog
-      .getByLabel('CSV-Inhalt')
-      .fill(
-        [
-          'email,name,organisation,topics,consentAt',
-          'ui-import@example.org,Ida Import,Bäckerei,offers;employer-tips,2026-01-15T10:00:00Z',
-          'kein-at-zeichen,,,offers,',
-          'ui-import@example.org,,,offers,2026-01-15',
-        ].join('\n')
-      );
-    await dialog.getByRole('button', { name: 'Importieren' }).click();
+      .getByText(
+        'abonnenten-excel.csv: CSV, Windows-1252 (ANSI), Trennzeichen Semikolon, 5 Datenzeilen',
+        { exact: false }
+      )
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Importieren', exact: true }).click();
     await dialog.getByText('Ergebnis des Imports').waitFor();
+    await dialog
+      .getByText('Erkannt: CSV, Windows-1252 (ANSI), Trennzeichen Semikolon', { exact: true })
+      .waitFor();
     expect(await mainViolations(page, '[role="dialog"]')).toEqual([]);
+    // the counts: 5 data lines = 2 new + 1 skipped + 2 not taken
+    const summary = (await dialog.getByLabel('Zusammenfassung').innerText()).replace(/\s+/g, ' ');
+    expect(summary).toBe(
+      'Datenzeilen 5 Neu, aktiv 2 Neu, Bestätigung angefragt 0 Wieder aufgenommen 0 Übersprungen 1 Fehlerhaft 2'
+    );
     const errors = dialog.getByRole('grid', { name: 'Fehlerhafte Zeilen' });
     await errors.getByText('Bitte geben Sie eine gültige E-Mail-Adresse an.').waitFor();
-    expect((await errors.locator('tbody tr').first().innerText()).split(/\s+/)[0]).toBe('3');
+    const cells = async (table: typeof errors) =>
+      Promise.all(
+        (await table.locator('tbody tr').all()).map(async (row) =>
+          (await row.locator('td').allInnerTexts()).map((text) => text.trim())
+        )
+      );
+    expect(await cells(errors)).toEqual([
+      ['3', 'email', 'Bitte geben Sie eine gültige E-Mail-Adresse an.'],
+      [
+        '5',
+        'ganze Zeile',
+        'Ein Anführungszeichen wird in dieser Zeile geöffnet und nicht geschlossen. Die Zeile wurde nicht übernommen; ab der nächsten Zeile wird weitergelesen.',
+      ],
+    ]);
     const skipped = dialog.getByRole('grid', { name: 'Übersprungene Zeilen' });
-    await skipped.getByText('Adresse steht bereits in Zeile 2 dieser Datei.').waitFor();
-    await capture('admin-newsletter-import', 1000);
+    expect(await cells(skipped)).toEqual([
+      ['4', 'ui-import@example.org', 'Adresse steht bereits in Zeile 2 dieser Datei.'],
+    ]);
+    await capture('admin-newsletter-import', 1400);
+    expect(
+      await getStrapi()
+        .db.query(SUBSCRIBER)
+        .findOne({ where: { email: 'ui-weiss@example.org' } })
+    ).toMatchObject({ status: 'active', name: 'Lukas Weiß', organisation: 'Weiß & Söhne' });
+
+    // then a workbook: sent as it is, read on the server
+    await dialog.getByRole('button', { name: 'Andere Datei' }).click();
+    await fileInput.setInputFiles(
+      path.resolve(__dirname, '../../../plugins/newsletter/server/tests/fixtures/subscribers.xlsx')
+    );
+    await dialog.getByText(/subscribers\.xlsx: Excel-Arbeitsmappe \(\d+ KB\)/).waitFor();
+    await dialog.getByRole('button', { name: 'Importieren', exact: true }).click();
+    await dialog
+      .getByText('Erkannt: Excel-Arbeitsmappe (.xlsx), Tabellenblatt „Abonnenten“', {
+        exact: true,
+      })
+      .waitFor();
+    expect(await cells(errors)).toEqual([
+      ['6', 'email', 'Bitte geben Sie eine gültige E-Mail-Adresse an.'],
+    ]);
+    await capture('admin-newsletter-import-xlsx', 1200);
     await dialog.getByRole('button', { name: 'Schließen' }).last().click();
     expect(
       await getStrapi()
         .db.query(SUBSCRIBER)
         .findOne({ where: { email: 'ui-import@example.org' } })
-    ).toMatchObject({ status: 'active', name: 'Ida Import' });
+    ).toMatchObject({ status: 'active', name: 'Ida Import', organisation: 'Bäckerei Größe' });
+    expect(
+      await getStrapi()
+        .db.query(SUBSCRIBER)
+        .findOne({ where: { email: 'ui-offen@example.org' } })
+    ).toBeNull();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -370,7 +437,7 @@ describeBrowser('newsletter admin pages in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^newsletter-abonnenten-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toMatch(/^email,name,organisation,topics,status/);
-    expect(csv).toContain('ui-import@example.org,Ida Import,Bäckerei');
+    expect(csv).toContain('ui-import@example.org,Ida Import,Bäckerei Größe');
 
     // GDPR: erase one address after a confirmation
     await page.getByRole('searchbox', { name: 'Nach E-Mail-Adresse suchen' }).fill('ui-import');
