@@ -371,6 +371,28 @@ describe('Excel workbooks (.xlsx)', () => {
     });
   });
 
+  it('a workbook LibreOffice Calc wrote: its date cells, its empty row', async () => {
+    // made from excel-de-windows-1252.csv with LibreOffice 7.4 (Debian), German date recognition:
+    // soffice --headless --convert-to 'xlsx:Calc MS Excel 2007 XML'
+    //   --infilter='CSV:59,34,1,1,,1031,false,true' excel-de-windows-1252.csv
+    const sheet = await readXlsx(fixture('libreoffice-calc.xlsx'), options);
+    expect(sheet.sheetName).toBe('excel-de-windows-1252');
+    expect(
+      sheet.rows.map(({ line, values }) => [
+        line,
+        values.name,
+        values.organisation,
+        values.consentAt,
+      ])
+    ).toEqual([
+      [2, 'Jörg Müller', 'Bäckerei Größe GmbH', '2026-01-15T10:00:00+01:00'],
+      [3, 'Anna Schäfer', '„Zur Mühle“ Café', ''],
+      [5, 'Lukas Weiß', 'Weiß & Söhne KG – Meisterbetrieb', '2026-03-02T08:30:00+01:00'],
+      [6, 'König; Maria', 'Städtische Schule Süd (Preis: 5 €)', ''],
+    ]);
+    expect(sheet.problems).toEqual([]);
+  });
+
   it('cells as a CSV export carries them', () => {
     const zone = 'Europe/Berlin';
     expect(cellText(null, zone)).toBe('');
