@@ -22,13 +22,12 @@
  * per target), --cpu-prof=DIR (a V8 CPU profile of the server per measured target).
  */
 const { fork } = require('child_process');
-const crypto = require('crypto');
 const fs = require('fs');
 const http = require('http');
 const os = require('os');
 const path = require('path');
 
-const APP_DIR = path.resolve(__dirname, '..', '..');
+const { APP_DIR, bootBenchStrapi } = require('./lib/strapi');
 const arg = (name) => process.argv.find((value) => value.startsWith(`--${name}=`))?.split('=')[1];
 
 // ---------------------------------------------------------------------------------------------
@@ -377,60 +376,18 @@ const createProfiler = (dir) => {
 };
 
 const runChild = async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-http-'));
-  const secret = () => crypto.randomBytes(32).toString('base64');
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    ENV_PATH: path.join(tmp, 'no.env'),
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    NEWSLETTER_SECRET: secret(),
-    NEWSLETTER_SCHEDULER: 'false',
-    NEWSLETTER_DIGEST: 'false',
-    EMPLOYER_CHECK_RETENTION: 'false',
-    // one client address sends everything: raise the per-IP limits (configuration, not code)
-    NEWSLETTER_RATE_LIMIT_MAX: '100000000',
-    EMPLOYER_CHECK_RATE_LIMIT_MAX: '100000000',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    MAIL_DIR: path.join(tmp, 'mail'),
-    PUBLIC_URL: 'https://cms.example.org',
+  const { strapi, databaseName, cleanup } = await bootBenchStrapi({
+    name: 'bench-http',
+    env: (tmp) => ({
+      NEWSLETTER_SCHEDULER: 'false',
+      NEWSLETTER_DIGEST: 'false',
+      EMPLOYER_CHECK_RETENTION: 'false',
+      // one client address sends everything: raise the per-IP limits (configuration, not code)
+      NEWSLETTER_RATE_LIMIT_MAX: '100000000',
+      EMPLOYER_CHECK_RATE_LIMIT_MAX: '100000000',
+      MAIL_DIR: path.join(tmp, 'mail'),
+    }),
   });
-  let dropDatabase = async () => undefined;
-  let databaseName = null;
-  if (process.env.DATABASE_URL) {
-    const { Client } = require('pg');
-    const name = `cms_bench_http_${process.pid}`;
-    databaseName = name;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    const base = url.toString();
-    url.pathname = `/${name}`;
-    Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() });
-    dropDatabase = async () => {
-      const client = new Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
-  } else {
-    Object.assign(process.env, {
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: path.join(tmp, 'bench.db'),
-    });
-  }
-
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const appContext = await compileStrapi({ appDir: APP_DIR });
-  const strapi = await createStrapi({ ...appContext, autoReload: false }).load();
-  // Request logging (level http) would write a line per request; the figures are for the code.
-  strapi.log.level = 'warn';
   const token = await strapi
     .service('admin::api-token')
     .create({ name: 'bench', description: '', type: 'full-access', lifespan: null });
@@ -505,9 +462,7 @@ const runChild = async () => {
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    await strapi.destroy();
-    await dropDatabase();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await cleanup();
     process.exit(0);
   };
   // the parent ended (or failed): clean up the throw-away database all the same

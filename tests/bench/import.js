@@ -26,12 +26,11 @@
  */
 const { fork } = require('child_process');
 const crypto = require('crypto');
-const fs = require('fs');
 const http = require('http');
 const os = require('os');
 const path = require('path');
 
-const APP_DIR = path.resolve(__dirname, '..', '..');
+const { APP_DIR, bootBenchStrapi } = require('./lib/strapi');
 const PART_BYTES = 900 * 1024;
 const ANCHOR = 10_000;
 
@@ -203,54 +202,15 @@ const post = (port, token, body, type = 'application/json') =>
 const runChild = async () => {
   const rows = Number(arg('rows'));
   const form = arg('form');
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
-  const secret = () => crypto.randomBytes(32).toString('base64');
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    ENV_PATH: path.join(tmp, 'no.env'),
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    NEWSLETTER_SECRET: secret(),
-    NEWSLETTER_SCHEDULER: 'false',
-    NEWSLETTER_DIGEST: 'false',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    MAIL_DIR: path.join(tmp, 'mail'),
-    NEWSLETTER_IMPORT_MAX_MB: '64',
-    PUBLIC_URL: 'https://cms.example.org',
+  const { strapi, cleanup } = await bootBenchStrapi({
+    name: 'bench-import',
+    env: (tmp) => ({
+      NEWSLETTER_SCHEDULER: 'false',
+      NEWSLETTER_DIGEST: 'false',
+      MAIL_DIR: path.join(tmp, 'mail'),
+      NEWSLETTER_IMPORT_MAX_MB: '64',
+    }),
   });
-  let dropDatabase = null;
-  if (process.env.DATABASE_URL) {
-    const { Client } = require('pg');
-    const name = `cms_bench_import_${process.pid}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    const base = url.toString();
-    url.pathname = `/${name}`;
-    Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() });
-    dropDatabase = async () => {
-      const client = new Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
-  } else {
-    Object.assign(process.env, {
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: path.join(tmp, 'bench.db'),
-    });
-  }
-
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const appContext = await compileStrapi({ appDir: APP_DIR });
-  const strapi = await createStrapi({ ...appContext, autoReload: false }).load();
-  strapi.log.level = 'warn';
   const newsletter = strapi.plugin('newsletter');
   // The confirmation mails are queued by the import and counted; sending them is not measured.
   await newsletter.service('outbox').stop();
@@ -466,9 +426,7 @@ const runChild = async () => {
     outboxQueued,
     problems,
   });
-  await strapi.destroy();
-  if (dropDatabase) await dropDatabase();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  await cleanup();
   process.exit(0);
 };
 

@@ -22,11 +22,10 @@
  */
 const { fork } = require('child_process');
 const crypto = require('crypto');
-const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const APP_DIR = path.resolve(__dirname, '..', '..');
+const { APP_DIR, bootBenchStrapi } = require('./lib/strapi');
 const POOL = Number(process.env.BENCH_SMTP_CONNECTIONS || 10);
 
 const personalTips = require('./personal-tips');
@@ -286,55 +285,16 @@ const arg = (name) => process.argv.find((value) => value.startsWith(`--${name}=`
 const runChild = async () => {
   const size = Number(arg('size'));
   const port = Number(arg('port'));
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const secret = () => crypto.randomBytes(32).toString('base64');
-  Object.assign(process.env, {
-    NODE_ENV: 'test',
-    ENV_PATH: path.join(tmp, 'no.env'),
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    NEWSLETTER_SECRET: secret(),
-    NEWSLETTER_SCHEDULER: 'false',
-    NEWSLETTER_PERSONAL_TIPS: 'true',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(port),
-    SMTP_MAX_CONNECTIONS: String(POOL),
-    PUBLIC_URL: 'https://cms.example.org',
+  const { strapi, cleanup } = await bootBenchStrapi({
+    name: 'bench',
+    env: {
+      NEWSLETTER_SCHEDULER: 'false',
+      NEWSLETTER_PERSONAL_TIPS: 'true',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(port),
+      SMTP_MAX_CONNECTIONS: String(POOL),
+    },
   });
-  let dropDatabase = null;
-  if (process.env.DATABASE_URL) {
-    const { Client } = require('pg');
-    const name = `cms_bench_${process.pid}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    const base = url.toString();
-    url.pathname = `/${name}`;
-    Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() });
-    dropDatabase = async () => {
-      const client = new Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
-  } else {
-    Object.assign(process.env, {
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: path.join(tmp, 'bench.db'),
-    });
-  }
-
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const appContext = await compileStrapi({ appDir: APP_DIR });
-  const strapi = await createStrapi({ ...appContext, autoReload: false }).load();
-  strapi.log.level = 'warn';
   const newsletter = strapi.plugin('newsletter');
   const knex = strapi.db.connection;
   const table = (uid) => strapi.db.metadata.get(uid).tableName;
@@ -604,9 +564,7 @@ const runChild = async () => {
     compileWarmMs,
     messageKb: Buffer.byteLength(sample.html) / 1024,
   });
-  await strapi.destroy();
-  if (dropDatabase) await dropDatabase();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  await cleanup();
   process.exit(0);
 };
 
