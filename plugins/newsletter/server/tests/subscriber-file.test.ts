@@ -231,6 +231,39 @@ describe('broken lines are reported, everything else is read', () => {
   });
 });
 
+describe('long files (read in windows of 1,000 lines)', () => {
+  const file = (count: number, line: (i: number) => string) =>
+    ['email,notiz', ...Array.from({ length: count }, (_, i) => line(i))].join('\n') + '\n';
+
+  it('a quoted field over a window boundary, an unclosed quote far from the end', () => {
+    // line i + 2 holds record i; record 997 (line 999) spans lines 999-1003
+    const crossing = readCsvText(
+      file(3000, (i) =>
+        i === 997 ? `p${i}@example.org,"eins\nzwei\ndrei\nvier\nfünf"` : `p${i}@example.org,x`
+      )
+    );
+    expect(crossing.problems).toEqual([]);
+    expect(crossing.rows).toHaveLength(3000);
+    expect(crossing.rows.find((row) => row.line === 999)).toMatchObject({ lines: 5 });
+    expect(crossing.rows[998].line).toBe(1004);
+    const unclosed = readCsvText(
+      file(3000, (i) => (i === 0 ? '"p0@example.org,x' : `p${i}@example.org,x`))
+    );
+    expect(summary(unclosed).problems).toEqual([{ line: 2, field: 'record' }]);
+    expect(unclosed.rows).toHaveLength(2999);
+    expect(unclosed.rows[0].line).toBe(3);
+  });
+
+  it('many broken lines: each reported, every other line read', () => {
+    const sheet = readCsvText(
+      file(50_000, (i) => (i % 20 === 0 ? `p${i}@example.org,"Die" Schule` : `p${i}@example.org,x`))
+    );
+    expect(sheet.problems).toHaveLength(2500);
+    expect(sheet.problems[1]).toMatchObject({ line: 22, message: READ_MESSAGES.quoteMisplaced });
+    expect(sheet.rows).toHaveLength(47_500);
+  });
+});
+
 describe('lines and delimiters', () => {
   it('counts lines the same with CRLF inside quotes, lone CR, and blank lines', () => {
     expect(
