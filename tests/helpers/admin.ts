@@ -40,8 +40,12 @@ const listFiles = (dir: string): string[] =>
 /** Modules of the plugin's server side that admin sources import (e.g. the subscriber reader). */
 const serverImports = (files: string[]) =>
   files.flatMap((file) =>
-    [...fs.readFileSync(file, 'utf8').matchAll(/from '(\.[^']*\/server\/src\/[^']+)'/g)].map(
-      (match) => `${path.resolve(path.dirname(file), match[1])}.ts`
+    [...fs.readFileSync(file, 'utf8').matchAll(/from '(\.[^']*\/server\/src\/[^']+)'/g)].flatMap(
+      (match) => {
+        const target = path.resolve(path.dirname(file), match[1]);
+        // a module, or a folder of modules (its index re-exports them)
+        return fs.existsSync(`${target}.ts`) ? [`${target}.ts`] : listFiles(target);
+      }
     )
   );
 

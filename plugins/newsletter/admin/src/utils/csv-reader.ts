@@ -1,6 +1,6 @@
 /**
  * The shared subscriber-file reader in the browser: csv-parse's browser build (the Node build
- * needs Node's Buffer). The rules are the server's (`server/src/lib/subscriber-file.ts`).
+ * needs Node's Buffer). The rules are the server's (`server/src/lib/subscriber-file/`).
  */
 import { parse } from 'csv-parse/browser/esm/sync';
 import {

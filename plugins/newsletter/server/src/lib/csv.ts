@@ -1,6 +1,6 @@
 /**
  * CSV output (the subscriber export). Reading CSV is the shared reader's job
- * (`subscriber-file.ts`, built on csv-parse).
+ * (`subscriber-file/`, built on csv-parse).
  */
 const needsQuotes = /[",\r\n;]/;
 

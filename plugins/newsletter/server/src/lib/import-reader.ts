@@ -1,5 +1,5 @@
 /**
- * The subscriber-file reader on the server: the shared reader (`subscriber-file.ts`) with
+ * The subscriber-file reader on the server: the shared reader (`subscriber-file/`) with
  * csv-parse's Node build, and workbooks through `subscriber-xlsx.ts` (loaded on first use).
  */
 import { parse } from 'csv-parse/sync';

@@ -1,5 +1,5 @@
 /**
- * What editors do with subscribers: import (CSV or .xlsx, read by `lib/subscriber-file.ts`) with
+ * What editors do with subscribers: import (CSV or .xlsx, read by `lib/subscriber-file/`) with
  * a line-by-line report, CSV export, and the GDPR rights of one subscriber: access (Art. 15,
  * JSON) and erasure (Art. 17: personal data deleted, a keyed hash of the address kept so imports
  * cannot silently add it again).
