@@ -1,30 +1,19 @@
 /**
- * Per-IP rate limit for the public routes (in memory, per instance; see lib/rate-limit).
- * Attached per route, so each route counts on its own. The limit is read from the plugin config
- * on each request, so it can be changed at run time.
+ * Per-client rate limit of the public routes: the shared server kit's middleware (one counter
+ * per client address and route; in the database on PostgreSQL, so it holds across instances).
+ * Window and limit come from the plugin config `rateLimit`; the limit is read on each request,
+ * so it can be changed at run time.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import type { Context, Next } from 'koa';
+import { rateLimitMiddleware } from '@bildungsbuero/strapi-server-kit';
 import type { NewsletterConfig } from '../config';
-import { createRateLimiter } from '@bildungsbuero/strapi-server-kit';
 
 export default (_options: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const config = () => (strapi.config.get('plugin::newsletter') as NewsletterConfig).rateLimit;
-  const limiter = createRateLimiter({
+  return rateLimitMiddleware({
+    strapi,
+    keyPrefix: 'newsletter',
     windowMs: config().windowSeconds * 1000,
     max: () => config().max,
   });
-  return async (ctx: Context, next: Next) => {
-    const { allowed, remaining, resetAt } = limiter.hit(ctx.request.ip ?? 'unknown');
-    ctx.set('RateLimit-Limit', String(config().max));
-    ctx.set('RateLimit-Remaining', String(remaining));
-    if (!allowed) {
-      ctx.set('Retry-After', String(Math.max(1, Math.ceil((resetAt - Date.now()) / 1000))));
-      throw new errors.RateLimitError(
-        'Zu viele Anfragen. Bitte versuchen Sie es in einer Minute erneut.'
-      );
-    }
-    await next();
-  };
 };
