@@ -77,8 +77,7 @@ export const SendPanel = ({ issue, progress, dirty, onChanged }: SendPanelProps)
   const editable = isEditable(status);
   const hasCounts = ['sending', 'paused', 'sent', 'cancelled', 'failed'].includes(status);
   const time = (value: string | null) => formatInZone(value, timezone, locale);
-  const backend = (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL;
-  const webUrl = `${backend ?? ''}/api/newsletter/issues/${issue.documentId}/web`;
+  const webUrl = issue.webUrl;
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
@@ -206,7 +205,7 @@ export const SendPanel = ({ issue, progress, dirty, onChanged }: SendPanelProps)
         </Flex>
       ) : null}
 
-      {status === 'sent' || status === 'sending' ? (
+      {(status === 'sent' || status === 'sending') && webUrl ? (
         <Link href={webUrl} isExternal>
           {t('send.webVersion')}
         </Link>

@@ -50,6 +50,8 @@ export interface Issue {
   digestKey: string | null;
   createdAt: string;
   updatedAt: string;
+  /** public link of the web version (from the server: public URL and REST prefix) */
+  webUrl?: string;
 }
 
 export interface Progress {

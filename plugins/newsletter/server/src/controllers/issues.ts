@@ -31,8 +31,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const topicKeys = () =>
     (strapi.config.get('plugin::newsletter') as NewsletterConfig).topics.map((topic) => topic.key);
   const id = (ctx: Context) => validateDocumentId(ctx.params.id);
+  /** The issue as the admin shows it, with its web version's public link. */
   const one = (issue: IssueRow) => ({
-    data: publicIssue(issue as IssueRow & Record<string, unknown>),
+    data: {
+      ...publicIssue(issue as IssueRow & Record<string, unknown>),
+      webUrl: getService(strapi, 'composer').webUrl(issue.documentId),
+    },
   });
   /** The issue, with its items' titles for the editor (`meta.items`). */
   const detailed = async (issue: IssueRow) => ({

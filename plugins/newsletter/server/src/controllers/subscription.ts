@@ -11,6 +11,7 @@ import { SUBSCRIBER, TOKEN_MESSAGES, tokenError, type Subscriber } from '../serv
 import type { LinkRow } from '../services/links';
 import { validatePreferences, validateSubscribe, validateToken } from '../validation';
 import { getService } from '../utils/get-service';
+import { publicApiPath } from '../utils/urls';
 
 export const ACCEPTED = {
   status: 'accepted',
@@ -138,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                   : []),
               ],
           form: {
-            action: '/api/newsletter/confirm',
+            action: publicApiPath(strapi, '/confirm'),
             button: linkOnly ? 'Verknüpfung bestätigen' : 'Anmeldung bestätigen',
             fields: { token },
           },
@@ -263,7 +264,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             subscriber.status === 'unsubscribed'
               ? undefined
               : {
-                  action: `/api/newsletter/unsubscribe?token=${encodeURIComponent(token)}`,
+                  action: publicApiPath(strapi, `/unsubscribe?token=${encodeURIComponent(token)}`),
                   button: 'Jetzt abmelden',
                 },
           links: [
@@ -328,7 +329,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           : 'Diese Adresse erhält derzeit keinen Newsletter. Die Themen gelten, sobald Sie wieder angemeldet sind.',
       ],
       form: {
-        action: '/api/newsletter/preferences',
+        action: publicApiPath(strapi, '/preferences'),
         button: 'Speichern',
         fields: { token },
         choices: {
@@ -354,7 +355,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                   'Wenn Sie die Verknüpfung lösen, erhalten Sie wieder die Tipps, die die Redaktion für alle auswählt. Ihr Abonnement bleibt bestehen.',
                 ],
                 form: {
-                  action: '/api/newsletter/preferences/unlink',
+                  action: publicApiPath(strapi, '/preferences/unlink'),
                   button: 'Verknüpfung lösen',
                   fields: { token },
                 },

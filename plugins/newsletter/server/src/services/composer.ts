@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { NewsletterConfig, SectionConfig } from '../config';
 import { freezeIssue, type FrozenRendering, type IssueSection } from '../mail/issue';
+import { publicApiUrl } from '../utils/urls';
 
 export const ISSUE = 'plugin::newsletter.issue';
 
@@ -248,7 +249,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     webUrl(documentId: string) {
-      return `${config().publicUrl.replace(/\/+$/, '')}/api/newsletter/issues/${documentId}/web`;
+      return publicApiUrl(strapi, `/issues/${documentId}/web`);
     },
 
     /** Compiles the issue (MJML once) with the content as it is now. */

@@ -8,6 +8,7 @@ import {
   type TokenClaims,
   type TokenPurpose,
 } from '../lib/tokens';
+import { publicApiUrl } from '../utils/urls';
 
 export interface TokenSubject {
   documentId: string;
@@ -53,15 +54,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     confirmUrl(subject: TokenSubject) {
-      return `${base()}/api/newsletter/confirm?token=${encodeURIComponent(this.confirmToken(subject))}`;
+      return publicApiUrl(
+        strapi,
+        `/confirm?token=${encodeURIComponent(this.confirmToken(subject))}`
+      );
     },
 
     /** Preferences and unsubscribe links, as they go into every newsletter. */
     manageUrls(subject: TokenSubject) {
       const token = encodeURIComponent(this.manageToken(subject));
       return {
-        preferencesUrl: `${base()}/api/newsletter/preferences?token=${token}`,
-        unsubscribeUrl: `${base()}/api/newsletter/unsubscribe?token=${token}`,
+        preferencesUrl: publicApiUrl(strapi, `/preferences?token=${token}`),
+        unsubscribeUrl: publicApiUrl(strapi, `/unsubscribe?token=${token}`),
       };
     },
 
