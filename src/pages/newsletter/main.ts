@@ -165,7 +165,7 @@ const init = () => {
     form.setAttribute('aria-busy', 'true');
     clearMessages();
     try {
-      const result = await api<Accepted>('POST', '/api/newsletter/subscribe', payload());
+      const result = await api<Accepted>('POST', '/newsletter/subscribe', payload());
       done(result?.message || 'Vielen Dank! Bitte bestätigen Sie Ihre Anmeldung in der E-Mail.');
     } catch (error) {
       failed(error);

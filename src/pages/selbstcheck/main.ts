@@ -2,7 +2,7 @@
  * Self-check "Arbeitgeberattraktivität": profile step, one step per dimension, save and resume
  * with the token, result view. Plain DOM, no inline scripts (strict CSP).
  */
-import { api, ApiError, setFieldError } from '../shared/api.js';
+import { api, apiUrl, ApiError, setFieldError } from '../shared/api.js';
 import { byId, focusElement, h } from './dom.js';
 import { renderResult } from './result.js';
 import { tipsLinkPanel } from './tips-link.js';
@@ -16,8 +16,8 @@ import type {
   Submission,
 } from './types.js';
 
-const BASE = '/api/employer-check';
-const MUNICIPALITIES = '/api/municipalities?fields[0]=name&sort=name&pagination[pageSize]=100';
+const BASE = '/employer-check';
+const MUNICIPALITIES = '/municipalities?fields[0]=name&sort=name&pagination[pageSize]=100';
 
 const form = byId<HTMLFormElement>('check-form');
 const heading = byId('step-heading');
@@ -507,7 +507,7 @@ const showResult = (submission: Submission, { focus = true } = {}) => {
   resultBox.hidden = false;
   renderResult(resultBox, {
     result: submission.result,
-    reportUrl: submissionUrl('/report.pdf'),
+    reportUrl: apiUrl(submissionUrl('/report.pdf')),
     resumePanel: resumePanel(
       'h3',
       'Link zu Ihrem Ergebnis',

@@ -5,10 +5,10 @@
  * whether the link is waiting for the confirmation or active, and removes it. The whole panel
  * stays away when the feature is switched off (the routes answer 404).
  */
-import { api, ApiError, setFieldError, showFieldErrors } from '../shared/api.js';
+import { api, ApiError, setFieldError, showFieldErrors, siteUrl } from '../shared/api.js';
 import { focusElement, formatDate, h } from './dom.js';
 
-const BASE = '/api/newsletter/links';
+const BASE = '/newsletter/links';
 
 interface Consent {
   version: string;
@@ -180,7 +180,7 @@ export const tipsLinkPanel = (reference: string): HTMLElement => {
       h(
         'p',
         {},
-        h('a', { href: consent.privacyUrl || '/datenschutz/' }, 'Hinweise zum Datenschutz')
+        h('a', { href: consent.privacyUrl || siteUrl('datenschutz/') }, 'Hinweise zum Datenschutz')
       ),
       // Honeypot: people never see or reach it; bots fill it.
       h(

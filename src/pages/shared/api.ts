@@ -1,7 +1,35 @@
 /**
  * Talking to the CMS from the public pages: JSON requests and Strapi's error body turned into
  * per-field German messages. Import with the .js extension (the pages load ES modules).
+ *
+ * Nothing here assumes the site sits at `/` or that the REST API is at `/api`: the site's root is
+ * found from this module's own address (the scripts live at `<root>/assets/js/…`, so the pages
+ * work under a proxy's path prefix such as `/bildung/`), and the REST prefix comes from
+ * `<root>/site-config.json`, which the CMS serves from its own configuration.
  */
+
+/** The site's root, e.g. `https://www.landkreis.example/bildung/`. */
+export const siteRoot = new URL('../../../', import.meta.url);
+
+const loadRestPrefix = async (): Promise<string> => {
+  try {
+    const response = await fetch(new URL('site-config.json', siteRoot));
+    const config = response.ok ? ((await response.json()) as { restPrefix?: unknown }) : {};
+    return typeof config.restPrefix === 'string' ? config.restPrefix : '/api';
+  } catch {
+    return '/api';
+  }
+};
+
+// Top-level await: every page script that imports this module starts once the prefix is known.
+const restPrefix = (await loadRestPrefix()).replace(/^\/+|\/+$/g, '');
+
+/** The address of a REST route, e.g. `apiUrl('/newsletter/subscribe')`. */
+export const apiUrl = (route: string) =>
+  new URL(`${restPrefix ? `${restPrefix}/` : ''}${route.replace(/^\/+/, '')}`, siteRoot).toString();
+
+/** The address of a page or file of the site, e.g. `siteUrl('datenschutz/')`. */
+export const siteUrl = (path: string) => new URL(path.replace(/^\/+/, ''), siteRoot).toString();
 
 export interface FieldErrors {
   /** dot-joined path (e.g. "email", "profile.sector", "answers.abc123") → message */
@@ -44,10 +72,11 @@ export const toFieldErrors = (status: number, body: unknown): FieldErrors => {
   return { fields, general, status };
 };
 
-export const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+/** A JSON request to a REST route (`route` below the REST prefix, e.g. `/newsletter/subscribe`). */
+export const api = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(apiUrl(route), {
       method,
       headers: {
         Accept: 'application/json',
