@@ -5,6 +5,7 @@ import {
   onSubmissionsDeleted,
 } from '../src/newsletter/personalisation';
 import { ensureSecrets } from './lib/secrets';
+import { uploadProvider } from './lib/storage';
 
 /** "Name <address>" or a plain address, as in MAIL_FROM. */
 const parseMailbox = (value: string) => {
@@ -33,6 +34,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     },
     upload: {
       config: {
+        ...uploadProvider(env),
         security: {
           allowedTypes: [
             'image/*',
