@@ -266,4 +266,4 @@ const operator = {
   },
 };
 
-module.exports = { startServer, request, operator, expectStatus, APP_DIR };
+module.exports = { startServer, request, operator, expectStatus, baseEnv, APP_DIR };
