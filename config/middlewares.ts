@@ -5,9 +5,20 @@ import type { Core } from '@strapi/strapi';
  * CSP (no inline scripts); which sites may embed them comes from FRAME_ANCESTORS (CSP
  * `frame-ancestors`, e.g. the county's website). X-Frame-Options is left out because it cannot
  * express a list of origins; `frame-ancestors` replaces it in every current browser.
+ *
+ * Added for production: the readiness check first, compression of text responses, cache headers
+ * for the files in `public/`.
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+  // GET /_ready for the load balancer: 200 when `select 1` answers within 2 s, else 503. First, so
+  // probes skip the request log, sessions and rate limits.
+  { name: 'global::ready', config: { timeoutMs: 2000 } },
   'strapi::logger',
+  // koa-compress: brotli or gzip for text types (HTML, CSS, JS, JSON, CSV, SVG) from 1 KB up, as
+  // the client's Accept-Encoding allows. Outside strapi::errors, so its error bodies are
+  // compressed too, and the 406 it throws for `Accept-Encoding: identity;q=0` (its own
+  // http-errors copy, which strapi::errors would turn into a 500) reaches Koa's handler as a 406.
+  { name: 'strapi::compression', config: { threshold: 1024 } },
   'strapi::errors',
   // database unavailable (pool timeout, PostgreSQL down, SQLite locked) → 503 with Retry-After
   'global::db-unavailable',
@@ -30,7 +41,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
   'global::start-page',
-  'strapi::public',
+  // public/: CSS, JS, images `max-age` PUBLIC_ASSET_MAX_AGE_SECONDS (1 h; names are not hashed);
+  // HTML pages the 60 s of strapi::public's maxAge; 304 for If-Modified-Since
+  {
+    name: 'global::cache-headers',
+    config: { assetMaxAgeSeconds: env.int('PUBLIC_ASSET_MAX_AGE_SECONDS', 3600) },
+  },
+  { name: 'strapi::public', config: { maxAge: 60_000 } },
 ];
 
 export default config;

@@ -15,6 +15,7 @@ afterAll(async () => {
 import './specs/seed.spec';
 import './specs/admin-register.spec';
 import './specs/public-access.spec';
+import './specs/deployment.spec';
 import './specs/offers-current.spec';
 import './specs/municipality.spec';
 import './specs/validation.spec';
