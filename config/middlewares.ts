@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { CSP_DEFAULTS } from '@strapi/utils';
+import { uploadOrigins } from './lib/storage';
 
 /**
  * Strapi's stock middlewares. Security headers stay on: the public pages work under the default
@@ -29,6 +31,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
         useDefaults: true,
         directives: {
           'frame-ancestors': ["'self'", ...env.array('FRAME_ANCESTORS', [])],
+          // uploads on object storage (S3_BUCKET): the admin shows previews from there
+          'img-src': [...CSP_DEFAULTS['img-src'], ...uploadOrigins(env)],
+          'media-src': [...CSP_DEFAULTS['media-src'], ...uploadOrigins(env)],
         },
       },
       frameguard: false,
