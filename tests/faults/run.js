@@ -13,7 +13,7 @@
  *   npm run test:faults                        all scenarios, full size
  *   npm run test:faults -- --only=crash        one scenario (crash, two-instances, sigterm,
  *                                              smtp-errors, smtp-down, db-outage, db-errors,
- *                                              hostile; comma-separated for several)
+ *                                              hostile, proxy, cluster; comma-separated)
  *   FAULT_SUBSCRIBERS=1000 FAULT_SMTP_DOWN_SECONDS=10 npm run test:faults   scaled down (CI)
  *   DATABASE_URL=postgres://… npm run test:faults                           on PostgreSQL
  */
@@ -33,6 +33,8 @@ const SCENARIOS = [
   require('./scenarios/db-outage'),
   require('./scenarios/db-errors'),
   require('./scenarios/hostile'),
+  require('./scenarios/proxy'),
+  require('./scenarios/cluster'),
 ];
 
 const scale = {
@@ -85,7 +87,7 @@ const main = async () => {
     const started = Date.now();
     console.log(`\n--- ${scenario.name}: ${scenario.title}`);
     let result;
-    if (scenario.postgresOnly && kind !== 'postgres') {
+    if ((scenario.postgresOnly && kind !== 'postgres') || scenario.unavailable) {
       result = { skipped: scenario.skipReason, checks: [], figures: {} };
       console.log(`skipped: ${scenario.skipReason}`);
     } else {

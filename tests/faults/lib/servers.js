@@ -144,11 +144,17 @@ const request = (
   base,
   method,
   route,
-  { body, token, headers = {}, localAddress, timeoutMs = 60_000 } = {}
+  { body, rawBody, token, headers = {}, localAddress, timeoutMs = 60_000 } = {}
 ) =>
   new Promise((resolve) => {
     const started = Date.now();
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    // `body` is sent as JSON; `rawBody` as it is (with its own Content-Type in `headers`)
+    const payload =
+      rawBody !== undefined
+        ? Buffer.from(rawBody)
+        : body === undefined
+          ? undefined
+          : Buffer.from(JSON.stringify(body));
     const req = http.request(
       `${base}${route}`,
       {
@@ -158,7 +164,10 @@ const request = (
         headers: {
           Accept: 'application/json',
           ...(payload
-            ? { 'Content-Type': 'application/json', 'Content-Length': payload.length }
+            ? {
+                ...(rawBody === undefined ? { 'Content-Type': 'application/json' } : {}),
+                'Content-Length': payload.length,
+              }
             : {}),
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
           ...headers,

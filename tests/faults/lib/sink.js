@@ -35,12 +35,14 @@ const startSink = async ({
   seed = 42,
   reject = new Map(),
   onAccepted = null,
+  keepMessages = false,
 } = {}) => {
   const random = seeded(seed);
   const accepted = new Map(); // address → messages accepted
   const deferred = new Map(); // address → 451 answers
   const refused = new Map(); // address → 5xx answers at RCPT
   const acceptedAt = []; // [time, address] in order
+  const messages = []; // with keepMessages: { to, raw } of every accepted message
   const sockets = new Set();
   let server = null;
   let port = 0;
@@ -66,7 +68,8 @@ const startSink = async ({
         callback();
       },
       onData(stream, session, callback) {
-        stream.on('data', () => undefined);
+        const chunks = [];
+        stream.on('data', (chunk) => keepMessages && chunks.push(chunk));
         stream.on('end', () => {
           const rcpts = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
           if (
@@ -84,6 +87,8 @@ const startSink = async ({
           for (const rcpt of rcpts) {
             bump(accepted, rcpt);
             acceptedAt.push([now, rcpt]);
+            if (keepMessages)
+              messages.push({ to: rcpt, raw: Buffer.concat(chunks).toString('utf8') });
           }
           callback();
           if (onAccepted) for (const rcpt of rcpts) onAccepted(rcpt, acceptedAt.length);
@@ -125,6 +130,7 @@ const startSink = async ({
     deferred,
     refused,
     acceptedAt,
+    messages,
     events,
     total,
     distinct: () => accepted.size,
