@@ -209,3 +209,16 @@ describe('newsletter: bad input → 400 naming the field, nothing stored', () =>
     expect(getMailSink().to('bot@example.org')).toHaveLength(0);
   });
 });
+
+describe('newsletter: no proxy trusted by default', () => {
+  it('ignores X-Forwarded-For: the consent proof is the TCP peer, not a forged address', async () => {
+    const email = 'ohne-proxy@example.org';
+    await request(server())
+      .post('/api/newsletter/subscribe')
+      .set('X-Forwarded-For', '203.0.113.77')
+      .send({ email, topics: ['offers'], consent: true })
+      .expect(202);
+    const subscriber = await findSubscriber(email);
+    expect(subscriber.consentIp).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+  });
+});

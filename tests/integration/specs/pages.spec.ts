@@ -57,6 +57,28 @@ describe('public pages: weight and headers', () => {
   });
 });
 
+describe('public pages: below any path prefix', () => {
+  it('link relatively, so a proxy may publish them below a prefix such as /bildung/', () => {
+    const pages = ['index.html', ...fs.readdirSync(PUBLIC).map((name) => `${name}/index.html`)];
+    for (const page of pages.filter((file) => fs.existsSync(path.join(PUBLIC, file)))) {
+      const html = fs.readFileSync(path.join(PUBLIC, page), 'utf8');
+      expect({ page, absolute: html.match(/(?:href|src|action)="\/[^"]*"/g) }).toEqual({
+        page,
+        absolute: null,
+      });
+    }
+  });
+
+  it('redirect a folder without its slash relatively; tell the scripts the REST prefix', async () => {
+    const base = await serverUrl();
+    const bare = await fetch(`${base}/newsletter?quelle=flyer`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('newsletter/?quelle=flyer');
+    const config = await fetch(`${base}/site-config.json`);
+    expect(await config.json()).toEqual({ restPrefix: '/api' });
+  });
+});
+
 const describeBrowser = hasChromium ? describe : describe.skip;
 if (!hasChromium) {
   // A visible note in every local run without Chromium; CI installs Debian's chromium.
