@@ -18,7 +18,8 @@
  * answered non-2xx. Nothing here asserts wall-clock limits: the figures are for
  * docs/performance.md, measured in one run.
  *
- * More options: --only=health,core,... (target keys below), --sql=FILE (the SQL of one request
+ * More options: --proxy (every target also through a real nginx, docs/nginx-site.conf, and the
+ * ratio nginx ÷ direct), --only=health,core,... (target keys below), --sql=FILE (the SQL of one request
  * per target), --cpu-prof=DIR (a V8 CPU profile of the server per measured target).
  */
 const { fork } = require('child_process');
@@ -28,6 +29,7 @@ const os = require('os');
 const path = require('path');
 
 const { APP_DIR, bootBenchStrapi } = require('./lib/strapi');
+const { startNginx } = require('../faults/lib/nginx');
 const arg = (name) => process.argv.find((value) => value.startsWith(`--${name}=`))?.split('=')[1];
 
 // ---------------------------------------------------------------------------------------------
@@ -201,16 +203,26 @@ const runParent = async () => {
   const only = arg('only')?.split(',');
   if (only) targets.splice(0, targets.length, ...targets.filter((t) => only.includes(t.key)));
 
-  const fire = (target, seconds) =>
+  // --proxy: every target also through a real nginx (docs/nginx-site.conf, below /bildung)
+  const proxy = process.argv.includes('--proxy')
+    ? await startNginx({ upstreams: [ready.port], prefix: '/bildung' })
+    : null;
+
+  const fire = (target, seconds, through = null) =>
     new Promise((resolve, reject) => {
       const request = {
         method: target.method ?? 'GET',
-        path: target.path,
+        path: `${through ? through.prefix : ''}${target.path}`,
         headers: { ...(target.body ? json : {}), ...(target.headers ?? {}) },
       };
       if (target.body) request.setupRequest = (req) => ({ ...req, body: target.body() });
       autocannon(
-        { url: base, connections, duration: seconds, requests: [request] },
+        {
+          url: through ? through.origin : base,
+          connections,
+          duration: seconds,
+          requests: [request],
+        },
         (error, result) => (error ? reject(error) : resolve(result))
       );
     });
@@ -231,36 +243,42 @@ const runParent = async () => {
       throw new Error(`${target.name}: ${probe.status} ${probe.text}`);
     if (sqlFile) await ask({ cmd: 'sql', label: null });
 
-    if (warmup > 0) await fire(target, warmup);
-    // the warm-up's last requests are answered before the window opens, and the window's own
-    // after it closes: CPU and SQL are divided by the requests the server answered in between
-    const serverBefore = await ask({ cmd: 'usage', profile: 'start' });
-    const dbBefore = postgres ? postgresCpuSeconds(ready.database) : 0;
-    const generatorBefore = process.cpuUsage();
-    const result = await fire(target, duration);
-    const generator = process.cpuUsage(generatorBefore);
-    const serverAfter = await ask({ cmd: 'usage', profile: target.key });
-    const dbAfter = postgres ? postgresCpuSeconds(ready.database) : 0;
-    const requests = result.requests.total;
-    const served = serverAfter.served - serverBefore.served;
-    results.push({
-      ...target,
-      rps: requests / duration,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      bytes: result.throughput.total / Math.max(1, requests),
-      non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
-      requests,
-      generatorCpu: (generator.user + generator.system) / 1e6 / duration,
-      queries: (serverAfter.queries - serverBefore.queries) / served,
-      serverCpuMs: (serverAfter.cpuMicros - serverBefore.cpuMicros) / 1000 / served,
-      dbCpuMs: postgres ? ((dbAfter - dbBefore) * 1000) / served : null,
-      rssMb: serverAfter.rssMb,
-    });
-    process.stderr.write(`  ${target.name}: ${(requests / duration).toFixed(0)} req/s\n`);
+    for (const through of proxy ? [null, proxy] : [null]) {
+      if (warmup > 0) await fire(target, warmup, through);
+      // the warm-up's last requests are answered before the window opens, and the window's own
+      // after it closes: CPU and SQL are divided by the requests the server answered in between
+      const serverBefore = await ask({ cmd: 'usage', profile: 'start' });
+      const dbBefore = postgres ? postgresCpuSeconds(ready.database) : 0;
+      const generatorBefore = process.cpuUsage();
+      const result = await fire(target, duration, through);
+      const generator = process.cpuUsage(generatorBefore);
+      const serverAfter = await ask({ cmd: 'usage', profile: target.key });
+      const dbAfter = postgres ? postgresCpuSeconds(ready.database) : 0;
+      const requests = result.requests.total;
+      const served = serverAfter.served - serverBefore.served;
+      results.push({
+        ...target,
+        ...(through ? { key: `${target.key}@nginx`, name: `${target.name} via nginx` } : {}),
+        rps: requests / duration,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        bytes: result.throughput.total / Math.max(1, requests),
+        non2xx: result.non2xx,
+        errors: result.errors + result.timeouts,
+        requests,
+        generatorCpu: (generator.user + generator.system) / 1e6 / duration,
+        queries: (serverAfter.queries - serverBefore.queries) / served,
+        serverCpuMs: (serverAfter.cpuMicros - serverBefore.cpuMicros) / 1000 / served,
+        dbCpuMs: postgres ? ((dbAfter - dbBefore) * 1000) / served : null,
+        rssMb: serverAfter.rssMb,
+      });
+      process.stderr.write(
+        `  ${target.name}${through ? ' via nginx' : ''}: ${(requests / duration).toFixed(0)} req/s\n`
+      );
+    }
   }
   const loadAfter = os.loadavg();
+  await proxy?.stop();
   const stats = await ask({ cmd: 'stats' });
   child.send({ cmd: 'exit' });
   await exited;
@@ -335,6 +353,8 @@ const runParent = async () => {
     ['submission', 'health'],
     ['submission', 'coreCreate'],
     ['coreCreate', 'health'],
+    // the proxy's cost: each target through nginx against the same target direct
+    ...(proxy ? targets.map((target) => [`${target.key}@nginx`, target.key]) : []),
   ]) {
     const row = ratio(a, b);
     if (row) console.log(row);
