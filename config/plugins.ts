@@ -1,3 +1,5 @@
+import fs from 'fs';
+import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { newsletterSections } from '../src/newsletter/sections';
 import {
@@ -13,6 +15,43 @@ const parseMailbox = (value: string) => {
   return match
     ? { name: match[1].replace(/^"|"$/g, ''), email: match[2] }
     : { name: '', email: value.trim() };
+};
+
+/**
+ * DKIM from DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (PEM, `\n` escapes allowed) or
+ * DKIM_PRIVATE_KEY_FILE: on with all three, off with none, a start error with anything between.
+ */
+const dkimSettings = (env: Core.Config.Shared.ConfigParams['env']) => {
+  const domainName = env('DKIM_DOMAIN', '').trim();
+  const keySelector = env('DKIM_SELECTOR', '').trim();
+  const inlineKey = env('DKIM_PRIVATE_KEY', '').trim();
+  const keyFile = env('DKIM_PRIVATE_KEY_FILE', '').trim();
+  if (!domainName && !keySelector && !inlineKey && !keyFile) return null;
+  if (inlineKey && keyFile) {
+    throw new Error('DKIM: set DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE, not both');
+  }
+  const missing = [
+    domainName ? null : 'DKIM_DOMAIN',
+    keySelector ? null : 'DKIM_SELECTOR',
+    inlineKey || keyFile ? null : 'DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE)',
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw new Error(
+      `DKIM is only partly configured: ${missing.join(', ')} missing (set all of DKIM_DOMAIN, DKIM_SELECTOR and a key, or none)`
+    );
+  }
+  let privateKey = inlineKey.replace(/\\n/g, '\n');
+  if (keyFile) {
+    const file = path.resolve(keyFile);
+    try {
+      privateKey = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new Error(
+        `DKIM_PRIVATE_KEY_FILE: cannot read ${file} (${error instanceof Error ? error.message : error})`
+      );
+    }
+  }
+  return { domainName, keySelector, privateKey };
 };
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
@@ -114,6 +153,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
               }
             : null,
         },
+        // VERP: bounces come back to bounces+TOKEN@domain of this address (empty: off)
+        returnPath: { address: env('NEWSLETTER_RETURN_PATH', '').trim() || null },
+        dkim: dkimSettings(env),
       },
     },
     'employer-check': {

@@ -2,6 +2,7 @@
  * Plugin configuration. Everything county-specific (sender, imprint, URLs, topics, consent text)
  * is set by the app in `config/plugins.ts`; the defaults are generic German texts.
  */
+import crypto from 'crypto';
 import { z } from '@strapi/utils';
 import type { NewsletterItem } from '../mail/issue';
 
@@ -142,6 +143,23 @@ export const configSchema = z.object({
       .nullable(),
     mailDir: z.string().min(1),
   }),
+  /** VERP: a mail sent for a delivery or an outbox row has the envelope sender
+   * `local+TOKEN@domain` of this address (see `lib/return-path.ts`); null: the sender address */
+  returnPath: z.object({
+    address: z
+      .string()
+      .email()
+      .refine((value) => !value.split('@')[0].includes('+'), 'must not contain "+"')
+      .nullable(),
+  }),
+  /** DKIM signature of every mail (RSA key, PEM); null: mails are not signed */
+  dkim: z
+    .object({
+      domainName: z.string().min(1),
+      keySelector: z.string().regex(/^[a-zA-Z0-9_-]+(\.[a-zA-Z0-9_-]+)*$/),
+      privateKey: z.string().min(1),
+    })
+    .nullable(),
   outbox: z.object({
     pollSeconds: z.number().positive(),
     maxAttempts: z.number().int().positive(),
@@ -191,6 +209,14 @@ export const configSchema = z.object({
 
 export type NewsletterConfig = z.infer<typeof configSchema>;
 
+const isRsaPrivateKey = (pem: string) => {
+  try {
+    return crypto.createPrivateKey(pem).asymmetricKeyType === 'rsa';
+  } catch {
+    return false;
+  }
+};
+
 export default {
   default: {
     secret: '',
@@ -227,6 +253,8 @@ export default {
     sender: { name: 'Newsletter', email: 'newsletter@example.org' },
     imprint: { organisation: 'Herausgeber', lines: [] },
     transport: { smtp: null, mailDir: '.tmp/mail' },
+    returnPath: { address: null },
+    dkim: null,
     outbox: { pollSeconds: 30, maxAttempts: 8, retryBaseSeconds: 60, leaseSeconds: 120 },
     sections: [],
     personalisation: null,
@@ -263,6 +291,13 @@ export default {
             code: 'custom',
             path: ['personalisation', 'topic'],
             message: `no section serves topic "${value.personalisation.topic}"`,
+          });
+        }
+        if (value.dkim && !isRsaPrivateKey(value.dkim.privateKey)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['dkim', 'privateKey'],
+            message: 'is not an RSA private key in PEM format',
           });
         }
         value.sections.forEach((entry, index) => {

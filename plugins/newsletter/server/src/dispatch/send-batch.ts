@@ -185,7 +185,7 @@ export const sendBatch = async (
           continue;
         }
         try {
-          await mailer.send(mail);
+          await mailer.send({ ...mail, returnPath: { kind: 'delivery', id: row.id } });
         } catch (error) {
           failures.push({ row, error });
           if (classifySmtpError(error).outcome === 'unreachable') unreachable = true;

@@ -4,12 +4,22 @@
  * - SMTP (nodemailer, pooled, rate-limited) when `smtp` is configured;
  * - otherwise each message is written as an `.eml` file into `mailDir`, and the path is logged,
  *   so a new installation loses no mail and needs no mail server.
+ *
+ * Both sign every message with DKIM when `dkim` is configured, and give a mail that names its
+ * delivery or outbox row the VERP envelope sender of `returnPath` (bounces come back to it) and
+ * the header `X-Bounce-Ref` (complaint reports often quote only the original headers).
  */
 import fs from 'fs';
 import path from 'path';
 import crypto from 'crypto';
 import nodemailer from 'nodemailer';
 import type { NewsletterConfig } from '../config';
+import {
+  returnPathAddress,
+  returnPathMailbox,
+  returnPathToken,
+  type ReturnPathRef,
+} from '../lib/return-path';
 
 export interface OutgoingMail {
   to: string;
@@ -18,13 +28,20 @@ export interface OutgoingMail {
   text: string;
   headers?: Record<string, string>;
   messageId?: string;
+  /** what the mail is sent for: an issue's delivery row or an outbox row (VERP return path) */
+  returnPath?: ReturnPathRef;
 }
 
 export interface SentMail {
   messageId: string;
   /** the .eml file, with the file transport */
   file?: string;
+  /** the SMTP envelope sender (MAIL FROM) */
+  envelopeFrom?: string;
 }
+
+const envelopeFrom = (info: { envelope?: { from?: string | false } }) =>
+  info.envelope?.from || undefined;
 
 export interface MailTransport {
   readonly kind: 'smtp' | 'file';
@@ -32,25 +49,74 @@ export interface MailTransport {
   close(): void;
 }
 
+/** Headers the DKIM signature covers (those present in a message): nodemailer's default list
+ * without the Resent-* fields, plus List-Unsubscribe-Post, which nodemailer leaves out and RFC
+ * 8058 one-click unsubscribe requires to be signed. */
+export const DKIM_SIGNED_HEADERS = [
+  'From',
+  'Sender',
+  'Reply-To',
+  'Subject',
+  'Date',
+  'Message-ID',
+  'To',
+  'Cc',
+  'MIME-Version',
+  'Content-Type',
+  'Content-Transfer-Encoding',
+  'Content-ID',
+  'Content-Description',
+  'In-Reply-To',
+  'References',
+  'List-Id',
+  'List-Help',
+  'List-Unsubscribe',
+  'List-Unsubscribe-Post',
+  'List-Subscribe',
+  'List-Post',
+  'List-Owner',
+  'List-Archive',
+].join(':');
+
+export type TransportConfig = Pick<NewsletterConfig, 'transport' | 'sender'> &
+  Partial<Pick<NewsletterConfig, 'secret' | 'returnPath' | 'dkim'>>;
+
 export const createTransport = (
-  config: Pick<NewsletterConfig, 'transport' | 'sender'>,
+  config: TransportConfig,
   { appRoot, log }: { appRoot: string; log: (message: string) => void }
 ): MailTransport => {
   const { smtp, mailDir } = config.transport;
   const from = { name: config.sender.name, address: config.sender.email };
   const replyTo = config.sender.replyTo;
   const domain = config.sender.email.split('@')[1] ?? 'localhost';
+  const bounceMailbox = config.returnPath?.address
+    ? returnPathMailbox(config.returnPath.address)
+    : null;
+  if (bounceMailbox && !config.secret) {
+    throw new Error('newsletter: the VERP return path needs the secret to sign its tokens');
+  }
+  const dkim = config.dkim ? { ...config.dkim, headerFieldNames: DKIM_SIGNED_HEADERS } : undefined;
 
-  const message = (mail: OutgoingMail) => ({
-    from,
-    replyTo,
-    to: mail.to,
-    subject: mail.subject,
-    html: mail.html,
-    text: mail.text,
-    headers: mail.headers,
-    messageId: mail.messageId ?? `<${crypto.randomUUID()}@${domain}>`,
-  });
+  const message = (mail: OutgoingMail) => {
+    const verp =
+      bounceMailbox && mail.returnPath
+        ? {
+            token: returnPathToken(mail.returnPath, config.secret!),
+            address: returnPathAddress(mail.returnPath, bounceMailbox, config.secret!),
+          }
+        : null;
+    return {
+      from,
+      replyTo,
+      to: mail.to,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      headers: verp ? { ...mail.headers, 'X-Bounce-Ref': verp.token } : mail.headers,
+      messageId: mail.messageId ?? `<${crypto.randomUUID()}@${domain}>`,
+      ...(verp ? { envelope: { from: verp.address, to: mail.to } } : {}),
+    };
+  };
 
   if (smtp) {
     const transporter = nodemailer.createTransport({
@@ -64,13 +130,14 @@ export const createTransport = (
       connectionTimeout: smtp.connectionTimeoutMs,
       greetingTimeout: smtp.connectionTimeoutMs,
       socketTimeout: smtp.connectionTimeoutMs * 3,
+      dkim,
     });
     return {
       kind: 'smtp',
       async send(mail) {
         const data = message(mail);
         const info = await transporter.sendMail(data);
-        return { messageId: info.messageId ?? data.messageId };
+        return { messageId: info.messageId ?? data.messageId, envelopeFrom: envelopeFrom(info) };
       },
       close: () => transporter.close(),
     };
@@ -81,6 +148,7 @@ export const createTransport = (
     streamTransport: true,
     buffer: true,
     newline: 'unix',
+    dkim,
   });
   return {
     kind: 'file',
@@ -96,7 +164,7 @@ export const createTransport = (
       );
       fs.writeFileSync(file, info.message as Buffer);
       log(`Mail to ${mail.to} written to ${file} (no SMTP_HOST configured)`);
-      return { messageId: data.messageId, file };
+      return { messageId: data.messageId, file, envelopeFrom: envelopeFrom(info) };
     },
     close: () => undefined,
   };

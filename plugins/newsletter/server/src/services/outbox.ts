@@ -74,6 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       to: subscriber.email,
       ...mail,
       headers: { 'X-Newsletter-Mail': 'confirmation' },
+      returnPath: { kind: 'mail', id: row.id },
     });
     await finish(row, {
       status: 'sent',
