@@ -1,0 +1,2 @@
+export { classifyMessage } from './classify';
+export type { BounceKind, BounceMailbox, BounceReport } from './types';
