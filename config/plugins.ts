@@ -127,6 +127,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           unreachablePauseSeconds: env.int('NEWSLETTER_UNREACHABLE_PAUSE_SECONDS', 600),
           maxTakeovers: env.int('NEWSLETTER_DISPATCH_MAX_TAKEOVERS', 3),
         },
+        // The bounce mailbox (IMAP), read every 5 minutes by one instance at a time
+        bounces: {
+          imap: env('BOUNCE_IMAP_HOST', '')
+            ? {
+                host: env('BOUNCE_IMAP_HOST'),
+                port: env.int('BOUNCE_IMAP_PORT', 993),
+                secure: env.bool('BOUNCE_IMAP_SECURE', true),
+                user: env('BOUNCE_IMAP_USER', ''),
+                pass: env('BOUNCE_IMAP_PASSWORD', ''),
+                folder: env('BOUNCE_IMAP_FOLDER', 'INBOX'),
+              }
+            : null,
+          pollCron: env('BOUNCE_POLL_CRON', '*/5 * * * *'),
+          softBounceLimit: env.int('BOUNCE_SOFT_LIMIT', 3),
+          softBouncePeriodDays: env.int('BOUNCE_SOFT_PERIOD_DAYS', 30),
+        },
         digest: {
           enabled: env.bool('NEWSLETTER_DIGEST', true),
           cron: env('NEWSLETTER_DIGEST_CRON', '0 8 * * 2#1'),

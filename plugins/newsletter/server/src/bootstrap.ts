@@ -24,6 +24,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // The scheduler (if enabled) starts due issues and resumes interrupted sends every minute;
   // resume at once after a restart too.
   getService(strapi, 'scheduler').start();
+  // Reads the bounce mailbox on its schedule (when one is configured).
+  getService(strapi, 'bounces').start();
   if (
     (strapi.config.get('plugin::newsletter') as { scheduler: { enabled: boolean } }).scheduler
       .enabled

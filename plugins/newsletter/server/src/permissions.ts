@@ -4,6 +4,7 @@ export const ACTIONS = {
   import: 'subscribers.import',
   export: 'subscribers.export',
   gdpr: 'subscribers.gdpr',
+  manageSubscribers: 'subscribers.manage',
   readIssues: 'issues.read',
   editIssues: 'issues.edit',
   testIssues: 'issues.test',
@@ -15,6 +16,10 @@ export const ACTION_DEFINITIONS = [
   { uid: ACTIONS.import, displayName: 'Abonnenten importieren (CSV)' },
   { uid: ACTIONS.export, displayName: 'Abonnenten exportieren (CSV)' },
   { uid: ACTIONS.gdpr, displayName: 'DSGVO: Auskunft und Löschung einzelner Abonnenten' },
+  {
+    uid: ACTIONS.manageSubscribers,
+    displayName: 'Unzustellbare Adressen reaktivieren, Bounce-Postfach abrufen',
+  },
   { uid: ACTIONS.readIssues, displayName: 'Ausgaben und Versandstand ansehen' },
   { uid: ACTIONS.editIssues, displayName: 'Ausgaben anlegen und bearbeiten' },
   { uid: ACTIONS.testIssues, displayName: 'Vorschau und Testversand' },

@@ -160,6 +160,31 @@ export const configSchema = z.object({
       privateKey: z.string().min(1),
     })
     .nullable(),
+  /** The bounce mailbox: non-delivery reports and complaints that come back to the return path */
+  bounces: z.object({
+    /** IMAP access; null: the mailbox is not read */
+    imap: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().positive(),
+        /** TLS from the first byte (993); false: STARTTLS when the server offers it */
+        secure: z.boolean(),
+        user: z.string().min(1),
+        pass: z.string(),
+        folder: z.string().min(1),
+        rejectUnauthorized: z.boolean().optional(),
+      })
+      .nullable(),
+    /** node-cron expression in `scheduler.timezone` */
+    pollCron: z.string().min(1),
+    /** one instance at a time reads the mailbox; its lease lasts this long unless renewed */
+    leaseSeconds: z.number().nonnegative(),
+    /** messages read per poll at most (the rest comes next time) */
+    messagesPerPoll: z.number().int().positive(),
+    /** temporary failures within `softBouncePeriodDays` after which an address counts as bounced */
+    softBounceLimit: z.number().int().positive(),
+    softBouncePeriodDays: z.number().positive(),
+  }),
   outbox: z.object({
     pollSeconds: z.number().positive(),
     maxAttempts: z.number().int().positive(),
@@ -255,6 +280,14 @@ export default {
     transport: { smtp: null, mailDir: '.tmp/mail' },
     returnPath: { address: null },
     dkim: null,
+    bounces: {
+      imap: null,
+      pollCron: '*/5 * * * *',
+      leaseSeconds: 300,
+      messagesPerPoll: 500,
+      softBounceLimit: 3,
+      softBouncePeriodDays: 30,
+    },
     outbox: { pollSeconds: 30, maxAttempts: 8, retryBaseSeconds: 60, leaseSeconds: 120 },
     sections: [],
     personalisation: null,

@@ -1,6 +1,7 @@
+import bounces from './bounces';
 import issues from './issues';
 import links from './links';
 import subscribers from './subscribers';
 import subscription from './subscription';
 
-export default { subscription, subscribers, issues, links };
+export default { subscription, subscribers, issues, links, bounces };

@@ -9,7 +9,7 @@ import { Readable } from 'stream';
 import type { NewsletterConfig } from '../config';
 import { readCsvText, readSubscriberFile } from '../lib/import-reader';
 import { FileProblem, IMPORT_COLUMNS } from '../lib/subscriber-file';
-import { validateDocumentId, validateSubscriberQuery } from '../validation';
+import { validateDocumentId, validateReactivation, validateSubscriberQuery } from '../validation';
 import { invalid, readImportBody } from './import-body';
 
 /** A workbook may unpack to this many times the request limit (zip bombs stop here). */
@@ -75,6 +75,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!data) throw new errors.NotFoundError('Subscriber not found');
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data };
+    },
+
+    /** A bounced address becomes active again, with the editor's reason in its history. */
+    async reactivate(ctx: Context) {
+      const documentId = validateDocumentId(ctx.params.id);
+      const { reason } = await validateReactivation(ctx.request.body ?? {});
+      const editor = ctx.state.user as { email?: string } | undefined;
+      const done = await service().reactivate(documentId, reason, editor?.email ?? null);
+      if (done === null) throw new errors.NotFoundError('Subscriber not found');
+      if (done === false) {
+        const message =
+          'Nur unzustellbare Adressen können wieder aktiviert werden; wer sich abgemeldet oder beschwert hat, muss sich selbst neu anmelden.';
+        throw new errors.ValidationError(message, {
+          errors: [{ path: ['status'], message, name: 'ValidationError' }],
+        });
+      }
+      ctx.body = { data: { reactivated: true } };
     },
 
     async erase(ctx: Context) {

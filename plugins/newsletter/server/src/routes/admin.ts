@@ -55,6 +55,24 @@ export default {
       config: guarded(ACTIONS.gdpr),
     },
     {
+      method: 'POST',
+      path: '/subscribers/:id/reactivate',
+      handler: 'subscribers.reactivate',
+      config: guarded(ACTIONS.manageSubscribers),
+    },
+    {
+      method: 'GET',
+      path: '/bounces/status',
+      handler: 'bounces.status',
+      config: guarded(ACTIONS.readSubscribers),
+    },
+    {
+      method: 'POST',
+      path: '/bounces/poll',
+      handler: 'bounces.poll',
+      config: guarded(ACTIONS.manageSubscribers),
+    },
+    {
       method: 'DELETE',
       path: '/subscribers/:id',
       handler: 'subscribers.erase',

@@ -1,3 +1,4 @@
+import bounces from './bounces';
 import composer from './composer';
 import dispatcher from './dispatcher';
 import issues from './issues';
@@ -10,6 +11,7 @@ import subscriptions from './subscriptions';
 import tokens from './tokens';
 
 export default {
+  bounces,
   composer,
   dispatcher,
   issues,

@@ -30,6 +30,10 @@ const SUPPRESSION = 'plugin::newsletter.suppression';
 const OUTBOX = 'plugin::newsletter.outbox-mail';
 const DELIVERY = 'plugin::newsletter.delivery';
 const ISSUE = 'plugin::newsletter.issue';
+const MAILBOX_MESSAGE = 'plugin::newsletter.mailbox-message';
+
+/** Statuses an editor may turn back into `active`, with a recorded reason. */
+export const REACTIVATABLE = ['bounced'] as const;
 
 export const EXPORT_COLUMNS = [
   'email',
@@ -390,6 +394,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { id: { $in: deliveries.map((delivery) => delivery.issueId) } },
         select: ['id', 'documentId', 'subject'],
       })) as { id: number; documentId: string; subject: string }[];
+      const bounces = (await strapi.db.query(MAILBOX_MESSAGE).findMany({
+        where: { subscriberId: subscriber.id },
+        orderBy: { id: 'asc' },
+      })) as Record<string, unknown>[];
       const links = plugin().service('links');
       const { id: _id, ...data } = subscriber;
       return {
@@ -417,7 +425,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             sentAt: delivery.sentAt ? new Date(Number(delivery.sentAt)).toISOString() : null,
           };
         }),
+        // what came back from the mail servers: non-delivery reports and complaints
+        bounces: bounces.map((message) => ({
+          kind: message.kind,
+          issue: issues.find((entry) => entry.id === message.issueId)?.documentId ?? null,
+          statusCode: message.statusCode ?? null,
+          diagnostic: message.diagnostic ?? null,
+          processedAt: new Date(Number(message.processedAt)).toISOString(),
+        })),
       };
+    },
+
+    /**
+     * An editor turns a bounced address back into an active one (e.g. the mailbox exists again);
+     * the reason and who gave it go into the history. Returns null when there is no such
+     * subscriber, false when its status does not allow it.
+     */
+    async reactivate(documentId: string, reason: string, by: string | null) {
+      return atomically(strapi, async () => {
+        const subscriber = (await strapi.db.query(SUBSCRIBER).findOne({
+          where: { documentId },
+          select: ['id', 'status', 'history'],
+        })) as Pick<Subscriber, 'id' | 'status' | 'history'> | null;
+        if (!subscriber) return null;
+        if (!(REACTIVATABLE as readonly string[]).includes(subscriber.status)) return false;
+        const event: HistoryEvent = {
+          at: new Date().toISOString(),
+          event: 'reactivated',
+          from: subscriber.status,
+          reason,
+          by,
+        };
+        await strapi.db.query(SUBSCRIBER).updateMany({
+          where: { id: subscriber.id, status: subscriber.status },
+          data: {
+            status: 'active',
+            bounceCount: 0,
+            history: appendHistory(subscriber.history, event),
+            updatedAt: new Date(),
+          },
+        });
+        return true;
+      });
     },
 
     /**
@@ -432,6 +481,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(OUTBOX).deleteMany({ where: { subscriberDocumentId: documentId } });
         await strapi.db.query(DELIVERY).deleteMany({ where: { subscriberId: subscriber.id } });
         await strapi.db.query(LINK).deleteMany({ where: { subscriberId: subscriber.id } });
+        await strapi.db
+          .query(MAILBOX_MESSAGE)
+          .deleteMany({ where: { subscriberId: subscriber.id } });
         await documents().delete({ documentId } as never);
         const existing = await strapi.db.query(SUPPRESSION).findOne({ where: { addressHash } });
         if (existing) {

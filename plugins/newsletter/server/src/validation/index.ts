@@ -205,6 +205,18 @@ export const importRowSchema = (topicKeys: string[], timeZone: string) =>
       .transform((value) => value || null),
   });
 
+/** An editor's reason for turning a bounced address back into an active one. */
+export const validateReactivation = validateZodSchema(
+  z.object({
+    reason: z
+      .string({ error: 'Bitte geben Sie einen Grund an.' })
+      .trim()
+      .min(5, { error: 'Bitte geben Sie einen Grund an (mindestens 5 Zeichen).' })
+      .max(500, { error: MESSAGES.tooLong(500) })
+      .refine(isTypedText, { error: MESSAGES.characters }),
+  })
+);
+
 export const validateDocumentId = (id: unknown) =>
   validateZodSchema(z.object({ id: z.string().regex(/^[a-z0-9]{10,64}$/, 'invalid id') }))({ id })
     .id;
