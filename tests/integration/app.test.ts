@@ -27,6 +27,7 @@ import './specs/newsletter-admin.spec';
 import './specs/newsletter-import.spec';
 import './specs/newsletter-send.spec';
 import './specs/newsletter-durability.spec';
+import './specs/newsletter-bounces.spec';
 import './specs/newsletter-editor.spec';
 import './specs/newsletter-admin-ui-api.spec';
 import './specs/employer-check.spec';

@@ -17,4 +17,5 @@ export const PERMISSIONS = {
   importSubscribers: action('subscribers.import'),
   exportSubscribers: action('subscribers.export'),
   gdpr: action('subscribers.gdpr'),
+  manageSubscribers: action('subscribers.manage'),
 };

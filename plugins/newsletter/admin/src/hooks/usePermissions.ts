@@ -17,6 +17,7 @@ export interface NewsletterPermissions {
   importSubscribers: boolean;
   exportSubscribers: boolean;
   gdpr: boolean;
+  manageSubscribers: boolean;
 }
 
 export const usePermissions = (): NewsletterPermissions => {
@@ -34,5 +35,6 @@ export const usePermissions = (): NewsletterPermissions => {
     importSubscribers: has(PERMISSIONS.importSubscribers),
     exportSubscribers: has(PERMISSIONS.exportSubscribers),
     gdpr: has(PERMISSIONS.gdpr),
+    manageSubscribers: has(PERMISSIONS.manageSubscribers),
   };
 };

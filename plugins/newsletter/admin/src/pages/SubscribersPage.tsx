@@ -35,6 +35,7 @@ import {
 import { useIntl } from 'react-intl';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import { ImportDialog } from '../components/ImportDialog';
+import { ReactivateButton } from '../components/ReactivateButton';
 import { SubscriberStatusBadge } from '../components/StatusBadge';
 import { usePermissionsContext, useSettings } from '../hooks/context';
 import {
@@ -419,18 +420,23 @@ export const SubscribersPage = () => {
                           </Typography>
                         </Td>
                         <Td>
-                          {permissions.gdpr ? (
-                            <Flex gap={1}>
-                              <IconButton
-                                label={t('subscribers.data', { email: subscriber.email })}
-                                variant="ghost"
-                                onClick={() => exportData.mutate(subscriber)}
-                              >
-                                <Download />
-                              </IconButton>
-                              <EraseButton subscriber={subscriber} onErased={refresh} />
-                            </Flex>
-                          ) : null}
+                          <Flex gap={1}>
+                            {permissions.manageSubscribers && subscriber.status === 'bounced' ? (
+                              <ReactivateButton subscriber={subscriber} onDone={refresh} />
+                            ) : null}
+                            {permissions.gdpr ? (
+                              <>
+                                <IconButton
+                                  label={t('subscribers.data', { email: subscriber.email })}
+                                  variant="ghost"
+                                  onClick={() => exportData.mutate(subscriber)}
+                                >
+                                  <Download />
+                                </IconButton>
+                                <EraseButton subscriber={subscriber} onErased={refresh} />
+                              </>
+                            ) : null}
+                          </Flex>
                         </Td>
                       </Tr>
                     ))}
