@@ -46,6 +46,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
   'global::start-page',
+  // the newsletter archive of sent issues (page and Atom feed) at /newsletter/archiv/
+  'global::newsletter-archive',
   // public/: CSS, JS, images `max-age` PUBLIC_ASSET_MAX_AGE_SECONDS (1 h; names are not hashed);
   // HTML pages the 60 s of strapi::public's maxAge; 304 for If-Modified-Since
   {

@@ -208,6 +208,8 @@ export const configSchema = z.object({
     autoSend: z.boolean(),
     subject: z.string().min(1),
   }),
+  /** the public archive of sent issues (page and Atom feed, see services/archive.ts) */
+  archive: z.object({ enabled: z.boolean(), title: z.string().min(1) }),
   dispatch: z.object({
     /** deliveries claimed per batch */
     batchSize: z.number().int().positive(),
@@ -298,6 +300,7 @@ export default {
       autoSend: false,
       subject: 'Neuigkeiten aus Ausbildung und Fachkräftesicherung',
     },
+    archive: { enabled: true, title: 'Newsletter-Archiv' },
     dispatch: {
       batchSize: 100,
       flushSize: 20,

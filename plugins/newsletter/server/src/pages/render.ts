@@ -32,9 +32,10 @@ export interface PageOptions {
   tone?: 'info' | 'success' | 'error';
 }
 
-const ACCENT = { info: '#1d4f7a', success: '#1e7b34', error: '#b42318' } as const;
+export const ACCENT = { info: '#1d4f7a', success: '#1e7b34', error: '#b42318' } as const;
 
-const STYLE = `
+/** The pages' stylesheet (also used by the archive page, see pages/archive.ts). */
+export const STYLE = `
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;padding:2rem 1rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1rem;line-height:1.5;color:#1f2933;background:#f2f4f7}
 main{display:block;max-width:36rem;margin:0 auto;padding:1.5rem 2rem 2rem;background:#fff;border-radius:6px;border-top:6px solid var(--accent)}

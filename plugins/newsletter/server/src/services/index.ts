@@ -1,3 +1,4 @@
+import archive from './archive';
 import bounces from './bounces';
 import composer from './composer';
 import dispatcher from './dispatcher';
@@ -11,6 +12,7 @@ import subscriptions from './subscriptions';
 import tokens from './tokens';
 
 export default {
+  archive,
   bounces,
   composer,
   dispatcher,
