@@ -149,6 +149,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           autoSend: env.bool('NEWSLETTER_DIGEST_AUTOSEND', false),
           subject: 'Neuigkeiten aus Ausbildung und Fachkräftesicherung',
         },
+        // a welcome mail after each confirmed subscription (the plugin's German default text)
+        welcome: { enabled: env.bool('NEWSLETTER_WELCOME', false) },
         confirmTokenTtlHours: env.int('NEWSLETTER_CONFIRM_TTL_HOURS', 72),
         rateLimit: { windowSeconds: 60, max: env.int('NEWSLETTER_RATE_LIMIT_MAX', 20) },
         // subscriber import: largest request body in MB (CSV, .xlsx, JSON or multipart alike)

@@ -210,6 +210,13 @@ export const configSchema = z.object({
   }),
   /** the public archive of sent issues (page and Atom feed, see services/archive.ts) */
   archive: z.object({ enabled: z.boolean(), title: z.string().min(1) }),
+  /** a mail after each confirmed subscription (outbox kind `welcome`); `text` follows the
+   * greeting, paragraphs separated by a blank line */
+  welcome: z.object({
+    enabled: z.boolean(),
+    subject: z.string().min(1),
+    text: z.string().min(1),
+  }),
   dispatch: z.object({
     /** deliveries claimed per batch */
     batchSize: z.number().int().positive(),
@@ -301,6 +308,15 @@ export default {
       subject: 'Neuigkeiten aus Ausbildung und Fachkräftesicherung',
     },
     archive: { enabled: true, title: 'Newsletter-Archiv' },
+    welcome: {
+      enabled: false,
+      subject: 'Willkommen! Ihre Anmeldung ist bestätigt',
+      text:
+        'schön, dass Sie dabei sind! Ab der nächsten Ausgabe erhalten Sie unseren Newsletter zu ' +
+        'den Themen, die Sie ausgewählt haben.\n\n' +
+        'Ihre Themen können Sie jederzeit ändern, und abbestellen können Sie den Newsletter mit ' +
+        'einem Klick. Die Links dazu stehen am Ende dieser E-Mail und in jeder Ausgabe.',
+    },
     dispatch: {
       batchSize: 100,
       flushSize: 20,

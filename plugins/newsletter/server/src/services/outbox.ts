@@ -1,5 +1,5 @@
 /**
- * Postbox for single mails (confirmation mails): a row per mail, sent right away when possible
+ * Postbox for single mails (confirmation and welcome mails): a row per mail, sent right away when possible
  * and retried with back-off when SMTP fails, so a subscription is never lost and the API never
  * waits for a mail server. Several instances may run this: a row is claimed by a conditional
  * UPDATE (compare-and-set on status and attempts) that only one claimer can win, and a claim is
@@ -13,6 +13,7 @@ import type { NewsletterConfig } from '../config';
 import { retryDelayMs } from '../lib/backoff';
 import { readDatabaseNow } from '../lib/db-clock';
 import { renderConfirmation } from '../mail/confirmation';
+import { renderWelcome } from '../mail/welcome';
 import { getService } from '../utils/get-service';
 
 const OUTBOX = 'plugin::newsletter.outbox-mail';
@@ -20,7 +21,7 @@ const SUBSCRIBER = 'plugin::newsletter.subscriber';
 
 interface OutboxRow {
   id: number;
-  kind: 'confirmation';
+  kind: 'confirmation' | 'welcome';
   subscriberDocumentId: string;
   status: string;
   attempts: number;
@@ -42,10 +43,55 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       data: { leaseOwner: null, leaseUntil: null, ...data },
     });
 
+  /** The welcome mail: only to a subscriber still active, and while the mail is switched on. */
+  const deliverWelcome = async (
+    row: OutboxRow,
+    subscriber: {
+      documentId: string;
+      email: string;
+      name: string | null;
+      topics: string[] | null;
+      status: string;
+    } | null
+  ) => {
+    if (!subscriber || subscriber.status !== 'active' || !config().welcome.enabled) {
+      await finish(row, { status: 'cancelled' });
+      return;
+    }
+    const urls = getService(strapi, 'tokens').manageUrls(subscriber);
+    const archive = getService(strapi, 'archive');
+    const mail = await renderWelcome(config(), {
+      name: subscriber.name,
+      topics: subscriber.topics ?? [],
+      archiveUrl: archive.enabled() ? archive.pageUrl() : null,
+      ...urls,
+    });
+    const sent = await getService(strapi, 'mailer').send({
+      to: subscriber.email,
+      ...mail,
+      headers: {
+        'X-Newsletter-Mail': 'welcome',
+        'List-Unsubscribe': `<${urls.unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+      returnPath: { kind: 'mail', id: row.id },
+    });
+    await finish(row, {
+      status: 'sent',
+      sentAt: new Date(),
+      messageId: sent.messageId,
+      lastError: null,
+    });
+  };
+
   const deliver = async (row: OutboxRow) => {
     const subscriber = await strapi.db
       .query(SUBSCRIBER)
       .findOne({ where: { documentId: row.subscriberDocumentId } });
+    if (row.kind === 'welcome') {
+      await deliverWelcome(row, subscriber);
+      return;
+    }
     // An active subscriber gets a confirmation only for a link it asked for.
     const pendingLinks: number = subscriber
       ? await getService(strapi, 'links').pendingCount(subscriber.id)

@@ -90,6 +90,15 @@ export const confirmationMail = (subscriberDocumentId: string, at: Date) => ({
   nextAttemptAt: at,
 });
 
+/** The outbox row of the welcome mail after a confirmed subscription, due at `at`. */
+export const welcomeMail = (subscriberDocumentId: string, at: Date) => ({
+  kind: 'welcome' as const,
+  subscriberDocumentId,
+  status: 'queued' as const,
+  attempts: 0,
+  nextAttemptAt: at,
+});
+
 export const appendHistory = (
   history: HistoryEvent[] | null | undefined,
   event: HistoryEvent
@@ -298,7 +307,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The double opt-in: activates the subscriber and the links it asked for before this mail
-     * was issued. For an active subscriber only such links change (a link's own confirmation).
+     * was issued, and queues the welcome mail when `welcome.enabled` (once per activation: a
+     * repeated confirmation finds the subscriber active). For an active subscriber only such
+     * links change (a link's own confirmation).
      */
     async confirm(token: unknown, { ip }: { ip: string | null }) {
       const { subscriber, claims } = await fromToken(token, 'confirm');
@@ -335,15 +346,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (issuedBefore.getTime() < unsubscribedAt) {
         throw tokenError(TOKEN_MESSAGES.invalid, plugin().service('tokens').subscribePageUrl());
       }
-      const result = await atomically(strapi, () =>
-        activateLinks(subscriber, {
+      const { welcome, ...result } = await atomically(strapi, async () => {
+        // The switch to active is a conditional UPDATE: of two confirmations at the same time
+        // only one makes it, and only that one queues the welcome mail (in this transaction).
+        const { count } = await strapi.db.query(SUBSCRIBER).updateMany({
+          where: { id: subscriber.id, status: { $ne: 'active' } },
+          data: { status: 'active' },
+        });
+        const activated = await activateLinks(subscriber, {
           status: 'active',
           confirmedAt: now.toISOString(),
           confirmIp: ip,
           unsubscribedAt: null,
           bounceCount: 0,
-        } as Partial<Subscriber>)
-      );
+        } as Partial<Subscriber>);
+        const queueWelcome = count === 1 && config().welcome.enabled;
+        if (queueWelcome) {
+          await strapi.db.query(OUTBOX).create({ data: welcomeMail(subscriber.documentId, now) });
+        }
+        return { ...activated, welcome: queueWelcome };
+      });
+      if (welcome) plugin().service('outbox').kick();
       return { ...result, alreadyActive: false, linkOnly: false };
     },
 
