@@ -114,6 +114,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         personalisation: env.bool('NEWSLETTER_PERSONAL_TIPS', true)
           ? employerTipsPersonalisation()
           : null,
+        // clicks counted per issue and item link through a signed redirect, nobody identified
+        clickTracking: { enabled: env.bool('NEWSLETTER_CLICK_TRACKING', true) },
         scheduler: {
           enabled: env.bool('NEWSLETTER_SCHEDULER', true),
           timezone: 'Europe/Berlin',

@@ -217,6 +217,9 @@ export const configSchema = z.object({
     subject: z.string().min(1),
     text: z.string().min(1),
   }),
+  /** items' links in issues go through a redirect that counts clicks per issue and item, with
+   * no subscriber identifier (`services/clicks.ts`); off: straight to the targets, nothing counted */
+  clickTracking: z.object({ enabled: z.boolean() }),
   dispatch: z.object({
     /** deliveries claimed per batch */
     batchSize: z.number().int().positive(),
@@ -317,6 +320,7 @@ export default {
         'Ihre Themen können Sie jederzeit ändern, und abbestellen können Sie den Newsletter mit ' +
         'einem Klick. Die Links dazu stehen am Ende dieser E-Mail und in jeder Ausgabe.',
     },
+    clickTracking: { enabled: true },
     dispatch: {
       batchSize: 100,
       flushSize: 20,

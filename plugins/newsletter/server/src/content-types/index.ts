@@ -1,3 +1,4 @@
+import click from './click/schema.json';
 import delivery from './delivery/schema.json';
 import issue from './issue/schema.json';
 import jobLease from './job-lease/schema.json';
@@ -16,4 +17,5 @@ export default {
   link: { schema: link },
   'mailbox-message': { schema: mailboxMessage },
   'job-lease': { schema: jobLease },
+  click: { schema: click },
 };

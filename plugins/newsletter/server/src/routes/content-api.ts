@@ -24,6 +24,8 @@ export default {
     route('GET', '/unsubscribe', 'unsubscribePage'),
     route('POST', '/unsubscribe', 'unsubscribe'),
     route('GET', '/issues/:id/web', 'webVersion'),
+    // the counting redirect of an issue's item links (HEAD answers the same, uncounted)
+    route('GET', '/r/:token', 'clicks.redirect'),
     // the personalised section: asked for, looked at and removed by whoever holds a reference
     route('GET', '/links/consent', 'links.consent'),
     route('POST', '/links', 'links.request'),

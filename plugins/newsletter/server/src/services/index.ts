@@ -1,5 +1,6 @@
 import archive from './archive';
 import bounces from './bounces';
+import clicks from './clicks';
 import composer from './composer';
 import dispatcher from './dispatcher';
 import issues from './issues';
@@ -14,6 +15,7 @@ import tokens from './tokens';
 export default {
   archive,
   bounces,
+  clicks,
   composer,
   dispatcher,
   issues,
