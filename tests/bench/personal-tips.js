@@ -147,9 +147,21 @@ const sampleIndices = (size) => {
 const tipsOfMessage = async (raw) => {
   const { simpleParser } = require('mailparser');
   const mail = await simpleParser(raw);
+  // item links may go through the counting redirect: its token carries the target
+  const resolved = (source) =>
+    String(source ?? '').replace(
+      /https?:\/\/[^\s"<>]*\/newsletter\/r\/([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+/g,
+      (link, payload) => {
+        try {
+          return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))[2];
+        } catch {
+          return link;
+        }
+      }
+    );
   const slugs = (source) => {
     const found = [];
-    for (const match of String(source ?? '').matchAll(/\/arbeitgeber-tipps\/([a-z0-9-]+)/g)) {
+    for (const match of resolved(source).matchAll(/\/arbeitgeber-tipps\/([a-z0-9-]+)/g)) {
       if (found[found.length - 1] !== match[1]) found.push(match[1]);
     }
     return found;

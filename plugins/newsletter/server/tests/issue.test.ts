@@ -117,6 +117,43 @@ describe('issue rendering', () => {
     expect(hostile.html).toContain('href="https://cms.example/angebote/y"');
   });
 
+  it('item links (title and "Mehr erfahren", HTML and text) go through itemLink, once per compile; the other links do not', async () => {
+    const seen: string[] = [];
+    const linked = await freezeIssue(settings, {
+      ...content([]),
+      sections: [
+        {
+          topic: 'offers',
+          title: 'Angebote',
+          items: [{ ...item('Tischlerei'), id: 'doc1' }, { title: 'Ohne Link' }],
+        },
+      ],
+      itemLink: (url, { section, id }) => {
+        seen.push(`${section}:${id}`);
+        return `https://cms.example/r/${encodeURIComponent(url)}`;
+      },
+    });
+    const redirect = 'https://cms.example/r/https%3A%2F%2Fcms.example%2Fangebote%2Ftischlerei';
+    const first = personalise(linked, recipient(['offers']))!;
+    const second = personalise(linked, { ...recipient(['offers']), name: 'Max' })!;
+    expect(seen).toEqual(['offers:doc1', 'offers:doc1']);
+    expect(first.html.split(`href="${redirect}"`)).toHaveLength(3);
+    expect(first.html).not.toContain('href="https://cms.example/angebote/tischlerei"');
+    expect(first.text).toContain(`Mehr erfahren: ${redirect}`);
+    expect(second.html.split(`href="${redirect}"`)).toHaveLength(3);
+    // preferences, unsubscribe, web version, imprint and privacy links stay as they are
+    for (const href of [
+      'https://cms.example/p?token=a&amp;b',
+      'https://cms.example/u?token=c',
+      'https://cms.example/api/newsletter/issues/abc/web',
+      'https://cms.example/impressum',
+      'https://cms.example/datenschutz',
+    ]) {
+      expect(first.html).toContain(`href="${href}"`);
+    }
+    expect(first.text).toContain('Newsletter abbestellen: https://cms.example/u?token=c');
+  });
+
   it('the MJML is valid for the strict validator', async () => {
     await expect(compileMjml(issueMjml(settings, content(all)))).resolves.toContain(
       '<!doctype html>'
@@ -195,6 +232,22 @@ describe('personalised section (pre-rendered item blocks)', () => {
       const mail = personalise(frozen, { ...recipient(['offers', 'employer-tips']), items })!;
       for (const tag of ['table', 'tr', 'td', 'div']) expect(count(mail.html, tag)).toBe(0);
     }
+  });
+
+  test('pool items link through itemLink too, in HTML and text', async () => {
+    const base = personalContent(['e1']);
+    const frozen = await freezeIssue(settings, {
+      ...base,
+      sections: base.sections.map((section) => ({
+        ...section,
+        pool: section.pool?.map((entry) => ({ ...entry, url: `/tipps/${entry.id}` })),
+      })),
+      itemLink: (url, { section, id }) => `https://cms.example/r/${section}/${id}`,
+    });
+    const own = personalise(frozen, { ...recipient(['employer-tips']), items: ['t2'] })!;
+    expect(own.html).toContain('href="https://cms.example/r/employer-tips/t2"');
+    expect(own.text).toContain('Mehr erfahren: https://cms.example/r/employer-tips/t2');
+    expect(own.html).not.toContain('/tipps/');
   });
 
   test('a personalised item needs a safe id', async () => {

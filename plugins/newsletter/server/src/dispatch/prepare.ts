@@ -19,7 +19,9 @@ export const createPreparation = (strapi: Core.Strapi) => {
   return {
     async freeze(issue: IssueRow) {
       if (issue.rendering) return;
-      const rendering = await getService(strapi, 'composer').render(issue);
+      const rendering = await getService(strapi, 'composer').render(issue, new Date(), {
+        forSending: true,
+      });
       await issues().updateMany({
         where: { id: issue.id, rendering: { $null: true } },
         data: { rendering },

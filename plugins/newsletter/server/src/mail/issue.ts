@@ -10,6 +10,9 @@
  * compiled with a pool of items, each wrapped in `<!--nl:item:ID-->` … `<!--nl:item-end:ID-->`
  * (mj-raw between the column's components, so each item is whole table rows). A recipient's mail
  * takes the items of its own selection in its order, or the editor's selection (`defaults`).
+ *
+ * Items' links are fixed when the issue is compiled (`IssueContent.itemLink`, e.g. the counting
+ * redirect): the same for every recipient, so they cost nothing per recipient.
  */
 import { escapeHtml, fillPlaceholders } from '../lib/html';
 import { blocksToHtml, blocksToText, safeUrl } from '../lib/blocks';
@@ -45,7 +48,24 @@ export interface IssueContent {
   intro?: unknown;
   sections: IssueSection[];
   webUrl?: string | null;
+  /**
+   * The link that goes into the mail for an item's URL (already checked by `safeUrl`), e.g. a
+   * counting redirect; called once per item and part when the issue is compiled, never per
+   * recipient. Without it items link straight to their URLs.
+   */
+  itemLink?: (url: string, item: { section: string; id?: string }) => string;
 }
+
+/** An item's link as it goes into the mail: its safe URL, through `itemLink` when given. */
+type LinkOf = (item: NewsletterItem & { id?: string }) => string | null;
+
+const linkOf =
+  (content: IssueContent, section: string, baseUrl: string): LinkOf =>
+  (item) => {
+    const url = safeUrl(item.url, baseUrl);
+    if (!url || !content.itemLink) return url;
+    return content.itemLink(url, { section, id: item.id });
+  };
 
 export type IssueConfig = Pick<
   NewsletterConfig,
@@ -90,8 +110,8 @@ const SECTION = /<!--nl:begin:([a-z0-9-]+)-->([\s\S]*?)<!--nl:end:\1-->/g;
 
 /** One item: components inside the section's single column (one section per topic keeps the
  * mail small: every mj-section costs Outlook wrapper tables). */
-const itemMjml = (item: NewsletterItem, baseUrl: string) => {
-  const url = safeUrl(item.url, baseUrl);
+const itemMjml = (item: NewsletterItem & { id?: string }, baseUrl: string, linkFor: LinkOf) => {
+  const url = linkFor(item);
   const title = escapeHtml(item.title);
   const facts = (item.facts ?? []).filter((fact) => fact.value);
   const image = item.image && safeUrl(item.image.url, baseUrl);
@@ -157,11 +177,12 @@ export const issueMjml = (config: IssueConfig, content: IssueContent): string =>
       <mj-column>
         <mj-text padding="0" font-size="22px" line-height="28px" font-weight="bold" color="${COLORS.brand}">${escapeHtml(section.title)}</mj-text>
 ${sectionItems(section)
-  .map((item) =>
-    section.personal
-      ? `<mj-raw><!--nl:item:${itemId(item)}--></mj-raw>\n${itemMjml(item, baseUrl)}\n<mj-raw><!--nl:item-end:${itemId(item)}--></mj-raw>`
-      : itemMjml(item, baseUrl)
-  )
+  .map((item) => {
+    const html = itemMjml(item, baseUrl, linkOf(content, section.topic, baseUrl));
+    return section.personal
+      ? `<mj-raw><!--nl:item:${itemId(item)}--></mj-raw>\n${html}\n<mj-raw><!--nl:item-end:${itemId(item)}--></mj-raw>`
+      : html;
+  })
   .join('\n')}
       </mj-column>
     </mj-section>
@@ -196,8 +217,8 @@ const underline = (text: string, char: string) =>
 
 const sectionHead = (section: IssueSection) => underline(section.title.toUpperCase(), '-');
 
-const itemText = (item: NewsletterItem, baseUrl: string) => {
-  const url = safeUrl(item.url, baseUrl);
+const itemText = (item: NewsletterItem & { id?: string }, linkFor: LinkOf) => {
+  const url = linkFor(item);
   return [
     ...(item.label ? [item.label] : []),
     item.title,
@@ -227,9 +248,10 @@ export const issueText = (config: IssueConfig, content: IssueContent): FrozenRen
       .filter((section) => section.items.length > 0)
       .map((section) => [
         section.topic,
-        [sectionHead(section), ...section.items.map((item) => itemText(item, baseUrl))].join(
-          '\n\n'
-        ),
+        [
+          sectionHead(section),
+          ...section.items.map((item) => itemText(item, linkOf(content, section.topic, baseUrl))),
+        ].join('\n\n'),
       ])
   );
   const foot = [
@@ -297,7 +319,7 @@ export const freezeIssue = async (
               items: Object.fromEntries(
                 sectionItems(personal).map((item) => [
                   itemId(item),
-                  itemText(item, config.publicUrl),
+                  itemText(item, linkOf(content, personal.topic, config.publicUrl)),
                 ])
               ),
             },

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { NewsletterConfig, SectionConfig } from '../config';
 import { freezeIssue, type FrozenRendering, type IssueSection } from '../mail/issue';
 import { publicApiUrl } from '../utils/urls';
+import { getService } from '../utils/get-service';
 
 export const ISSUE = 'plugin::newsletter.issue';
 
@@ -33,6 +34,8 @@ export interface Candidate {
 const SEARCH_FIELDS = ['title', 'name', 'subject'];
 
 export interface IssueDraft {
+  /** the issue's row id: with it, `render(…, { forSending: true })` counts the items' clicks */
+  id?: number;
   documentId?: string;
   subject: string;
   preheader?: string | null;
@@ -252,15 +255,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return publicApiUrl(strapi, `/issues/${documentId}/web`);
     },
 
-    /** Compiles the issue (MJML once) with the content as it is now. */
-    async render(issue: IssueDraft, now = new Date()): Promise<FrozenRendering> {
+    /**
+     * Compiles the issue (MJML once) with the content as it is now. `forSending`: the rendering
+     * that is frozen for the send, whose item links go through the counting redirect when
+     * `clickTracking` is on; previews and test mails of an unsent issue link straight to the
+     * items (an editor's checks count nowhere).
+     */
+    async render(
+      issue: IssueDraft,
+      now = new Date(),
+      { forSending = false }: { forSending?: boolean } = {}
+    ): Promise<FrozenRendering> {
       const sections = await this.sectionsFor(issue.items, now);
+      const clicks = getService(strapi, 'clicks');
+      const issueId = issue.id;
       return freezeIssue(config(), {
         subject: issue.subject,
         preheader: issue.preheader,
         intro: issue.intro,
         sections,
         webUrl: issue.documentId ? this.webUrl(issue.documentId) : null,
+        ...(forSending && issueId && clicks.enabled()
+          ? {
+              itemLink: (url: string, item: { section: string; id?: string }) =>
+                clicks.redirectUrl(issueId, item, url),
+            }
+          : {}),
       });
     },
 
