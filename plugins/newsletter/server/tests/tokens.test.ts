@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import { addressHash, createToken, tokenMatchesAddress, verifyToken } from '../src/lib/tokens';
 
 const secret = 'unit-test-secret-unit-test-secret-0123';
@@ -42,6 +43,43 @@ describe('tokens', () => {
     expect(verifyToken(token, secret, 'manage', now)).toEqual({ ok: false, reason: 'purpose' });
     for (const garbage of [undefined, 42, '', '.', 'a.b.c', 'x'.repeat(2000)]) {
       expect(verifyToken(garbage, secret, 'confirm', now).ok).toBe(false);
+    }
+  });
+
+  it('a manage token of an issue mail names the issue; the claim is signed', () => {
+    const manage = createToken(
+      { purpose: 'manage', subscriberId: 'abc123', email: 'a@b.de', issueId: 17 },
+      secret,
+      now
+    );
+    const result = verifyToken(manage, secret, 'manage', now);
+    expect(result.ok && result.claims.n).toBe(17);
+    const [payload, signature] = manage.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const other = Buffer.from(JSON.stringify({ ...claims, n: 18 })).toString('base64url');
+    expect(verifyToken(`${other}.${signature}`, secret, 'manage', now)).toEqual({
+      ok: false,
+      reason: 'signature',
+    });
+    const plain = verifyToken(
+      createToken({ purpose: 'manage', subscriberId: 'abc123', email: 'a@b.de' }, secret, now),
+      secret,
+      'manage',
+      now
+    );
+    expect(plain.ok && plain.claims.n).toBeUndefined();
+    expect(() =>
+      createToken({ purpose: 'manage', subscriberId: 'a', email: 'a@b.de', issueId: 0 }, secret)
+    ).toThrow();
+    // signed with the right key, but not an issue id
+    const key = crypto.createHmac('sha256', secret).update('newsletter:token').digest();
+    for (const n of ['17', 0, -1, 1.5, null, [17]]) {
+      const junk = Buffer.from(JSON.stringify({ ...claims, n })).toString('base64url');
+      const signed = `${junk}.${crypto.createHmac('sha256', key).update(junk).digest('base64url')}`;
+      expect(verifyToken(signed, secret, 'manage', now)).toEqual({
+        ok: false,
+        reason: 'malformed',
+      });
     }
   });
 

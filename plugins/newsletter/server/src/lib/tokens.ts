@@ -5,7 +5,9 @@
  *
  * - `confirm` tokens (double opt-in) expire (default 72 h) and are bound to the address.
  * - `manage` tokens (preferences, unsubscribe) go into every newsletter and do not expire; they
- *   are bound to the subscriber and the address, so they die with an erasure.
+ *   are bound to the subscriber and the address, so they die with an erasure. In an issue's mail
+ *   they also name the issue (`n`), so an unsubscribe through that mail is counted for it; being
+ *   signed, the claim cannot be changed to another issue.
  */
 import crypto from 'crypto';
 
@@ -22,6 +24,8 @@ export interface TokenClaims {
   i: number;
   /** expiry, seconds since the epoch */
   x?: number;
+  /** the issue (row id) whose mail carries the token (manage tokens in issue mails only) */
+  n?: number;
 }
 
 export type VerifyResult =
@@ -29,6 +33,9 @@ export type VerifyResult =
   | { ok: false; reason: 'malformed' | 'signature' | 'purpose' | 'expired' };
 
 const b64url = (buffer: Buffer) => buffer.toString('base64url');
+
+const validIssueId = (value: unknown) =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 const key = (secret: string, label: string) =>
   crypto.createHmac('sha256', secret).update(`newsletter:${label}`).digest();
@@ -49,7 +56,14 @@ export const createToken = (
     subscriberId,
     email,
     ttlSeconds,
-  }: { purpose: TokenPurpose; subscriberId: string; email: string; ttlSeconds?: number },
+    issueId,
+  }: {
+    purpose: TokenPurpose;
+    subscriberId: string;
+    email: string;
+    ttlSeconds?: number;
+    issueId?: number;
+  },
   secret: string,
   now: Date = new Date()
 ): string => {
@@ -59,7 +73,9 @@ export const createToken = (
     h: addressHash(email, secret).slice(0, 32),
     i: Math.floor(now.getTime() / 1000),
     ...(ttlSeconds ? { x: Math.floor(now.getTime() / 1000) + ttlSeconds } : {}),
+    ...(issueId !== undefined ? { n: issueId } : {}),
   };
+  if (claims.n !== undefined && !validIssueId(claims.n)) throw new Error('invalid issue id');
   const payload = b64url(Buffer.from(JSON.stringify(claims)));
   return `${payload}.${sign(payload, secret)}`;
 };
@@ -96,7 +112,8 @@ export const verifyToken = (
     !/^[0-9a-f]{32}$/.test(claims.h) ||
     typeof claims.i !== 'number' ||
     !Number.isFinite(claims.i) ||
-    (claims.x !== undefined && (typeof claims.x !== 'number' || !Number.isFinite(claims.x)))
+    (claims.x !== undefined && (typeof claims.x !== 'number' || !Number.isFinite(claims.x))) ||
+    (claims.n !== undefined && !validIssueId(claims.n))
   ) {
     return { ok: false, reason: 'malformed' };
   }

@@ -111,7 +111,10 @@ export const createDispatcher = (strapi: Core.Strapi, options: DispatcherOptions
     const domain = config().sender.email.split('@')[1] ?? 'localhost';
     const frozen = issue.rendering!;
     return (row: Parameters<Parameters<typeof sendBatch>[0]['compose']>[0]) => {
-      const urls = tokens.manageUrls({ documentId: row.subscriberDocumentId, email: row.email });
+      const urls = tokens.manageUrls(
+        { documentId: row.subscriberDocumentId, email: row.email },
+        { issueId: issue.id }
+      );
       const mail = personalise(frozen, {
         topics: row.topics,
         name: row.name,

@@ -15,6 +15,7 @@ import type { TokenClaims, TokenPurpose } from '../lib/tokens';
 
 export const SUBSCRIBER = 'plugin::newsletter.subscriber';
 const OUTBOX = 'plugin::newsletter.outbox-mail';
+const ISSUE = 'plugin::newsletter.issue';
 const HISTORY_LIMIT = 50;
 
 export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'bounced' | 'complained';
@@ -397,24 +398,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } as Partial<Subscriber>);
     },
 
-    /** Idempotent: unsubscribing twice changes nothing the second time. */
+    /**
+     * Idempotent: unsubscribing twice changes nothing the second time. The change of status is
+     * a conditional UPDATE; when it is made with the token of an issue's mail (claim `n`), the
+     * issue's `unsubscribes` goes up by one in the same transaction, so of two unsubscribes at
+     * the same time (mail programs may send the one-click POST twice) only one counts.
+     */
     async unsubscribe(
       token: unknown,
       { ip, via }: { ip: string | null; via: 'one-click' | 'page' | 'api' }
     ) {
-      const { subscriber } = await fromToken(token, 'manage');
+      const { subscriber, claims } = await fromToken(token, 'manage');
       if (subscriber.status === 'unsubscribed') return subscriber;
       const now = new Date();
-      const updated = await update(subscriber, {
-        status: 'unsubscribed',
-        unsubscribedAt: now.toISOString(),
-        history: appendHistory(subscriber.history, {
-          at: now.toISOString(),
-          event: 'unsubscribed',
-          ip,
-          via,
-        }),
-      } as Partial<Subscriber>);
+      const changed = await atomically(strapi, async (trx) => {
+        const { count } = await strapi.db.query(SUBSCRIBER).updateMany({
+          where: { id: subscriber.id, status: { $ne: 'unsubscribed' } },
+          data: {
+            status: 'unsubscribed',
+            unsubscribedAt: now,
+            updatedAt: now,
+            history: appendHistory(subscriber.history, {
+              at: now.toISOString(),
+              event: 'unsubscribed',
+              ip,
+              via,
+            }),
+          },
+        });
+        if (count !== 1) return false;
+        if (claims.n !== undefined) {
+          await trx.raw('UPDATE ?? SET unsubscribes = COALESCE(unsubscribes, 0) + 1 WHERE id = ?', [
+            strapi.db.metadata.get(ISSUE).tableName,
+            claims.n,
+          ]);
+        }
+        return true;
+      });
+      const updated = (await this.preferences(token)) as Subscriber;
+      if (!changed) return updated;
       // Without the newsletter a link has no purpose: it goes (a new subscription asks again).
       const removed = await plugin()
         .service('links')

@@ -34,9 +34,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    manageToken(subject: TokenSubject) {
+    /** `issueId`: the token goes into that issue's mail (an unsubscribe with it counts there). */
+    manageToken(subject: TokenSubject, { issueId }: { issueId?: number } = {}) {
       return createToken(
-        { purpose: 'manage', subscriberId: subject.documentId, email: subject.email },
+        { purpose: 'manage', subscriberId: subject.documentId, email: subject.email, issueId },
         config().secret
       );
     },
@@ -60,9 +61,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** Preferences and unsubscribe links, as they go into every newsletter. */
-    manageUrls(subject: TokenSubject) {
-      const token = encodeURIComponent(this.manageToken(subject));
+    /**
+     * Preferences and unsubscribe links, as they go into every newsletter; with `issueId` (an
+     * issue's mail) their token names the issue, signed, so an unsubscribe through them is
+     * counted for that issue.
+     */
+    manageUrls(subject: TokenSubject, options: { issueId?: number } = {}) {
+      const token = encodeURIComponent(this.manageToken(subject, options));
       return {
         preferencesUrl: publicApiUrl(strapi, `/preferences?token=${token}`),
         unsubscribeUrl: publicApiUrl(strapi, `/unsubscribe?token=${token}`),
