@@ -26,6 +26,7 @@ import './specs/newsletter-delivery.spec';
 import './specs/newsletter-admin.spec';
 import './specs/newsletter-import.spec';
 import './specs/newsletter-send.spec';
+import './specs/newsletter-clicks.spec';
 import './specs/newsletter-archive.spec';
 import './specs/newsletter-durability.spec';
 import './specs/newsletter-bounces.spec';
