@@ -8,6 +8,7 @@
  * Every generator first enumerates its systematic cases (every defect × every payload), then
  * adds seeded random combinations until it has `count` cases.
  */
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const {
@@ -731,6 +732,100 @@ const webVersion = ({ apiPath, count, seed, unsentIssueId }) => {
   );
 };
 
+/**
+ * Click tokens (the path segment of `GET /api/newsletter/r/:token`) that must be refused: junk,
+ * a real token tampered with, its signature copied onto other claims, and claims that are no
+ * redirect (not http(s), credentials, not canonical, no issue or item) signed with the right key
+ * (the test knows the secret). `valid` is a token from the sent issue's mail.
+ */
+const junkClickTokens = ({ valid, secret }) => {
+  const [payload, signature] = valid.split('.');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  const [issue, item, url] = claims;
+  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const key = crypto.createHmac('sha256', secret).update('newsletter:click').digest();
+  const signed = (encoded) =>
+    `${encoded}.${crypto.createHmac('sha256', key).update(encoded).digest().subarray(0, 16).toString('base64url')}`;
+  const flip = (text, at) =>
+    text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+  return [
+    'a',
+    'kurz',
+    'x'.repeat(5000),
+    `${'a'.repeat(4100)}.${signature}`,
+    flip(valid, valid.length - 1),
+    flip(valid, 3),
+    `${payload}.${signature}.x`,
+    `${payload}.`,
+    `.${signature}`,
+    `${payload}${signature}`,
+    `${payload}.${signature.slice(0, -2)}`,
+    valid.toUpperCase(),
+    `${valid}%00`,
+    `${payload}%00.${signature}`,
+    '..%2F..%2Fadmin',
+    `${valid}%2F..%2F..%2Fadmin`,
+    ...TEXT.filter(Boolean).map((word) => `${enc(word)}.${signature}`),
+    ...TEXT.filter(Boolean).map((word) => `${payload}.${enc(word)}`),
+    ...INVALID_UTF8.map((bytes) => `${payload}${bytes}.${signature}`),
+    ...INVALID_UTF8.map((bytes) => `${valid}${bytes}`),
+    // the real signature on other claims
+    `${encode([issue + 1, item, url])}.${signature}`,
+    `${encode([issue, 'offers:anotherdocumentid000', url])}.${signature}`,
+    `${encode([issue, item, 'https://evil.example/'])}.${signature}`,
+    `${encode([issue, item, `${url}@evil.example`])}.${signature}`,
+    // signed, but no claims of a redirect
+    signed(encode([issue, item, 'javascript:alert(1)'])),
+    signed(encode([issue, item, 'mailto:a@example.org'])),
+    signed(encode([issue, item, '//evil.example/'])),
+    signed(encode([issue, item, '/relative'])),
+    signed(encode([issue, item, 'https://user:pw@evil.example/'])),
+    signed(encode([issue, item, 'https://evil.example/ä'])),
+    signed(encode([issue, item, 'https://evil.example/\r\nSet-Cookie: x=1'])),
+    signed(encode([issue, item, 'x'.repeat(3000)])),
+    signed(encode([String(issue), item, url])),
+    signed(encode([0, item, url])),
+    signed(encode([-1, item, url])),
+    signed(encode([1e20, item, url])),
+    signed(encode([1.5, item, url])),
+    signed(encode([issue, '<script>alert(1)</script>', url])),
+    signed(encode([issue, "' OR '1'='1", url])),
+    signed(encode([issue, 'offers:a\u0000b', url])),
+    signed(encode([issue, { $ne: null }, url])),
+    signed(encode([issue, item])),
+    signed(encode([issue, item, url, 'x'])),
+    signed(encode({ issue, item, url })),
+    signed(encode(null)),
+    signed(Buffer.from('not json').toString('base64url')),
+  ];
+};
+
+/** The counting redirect: every junk token is a 4xx (GET and HEAD), never a redirect or a 5xx. */
+const clickRedirect = ({ apiPath, count, seed, tokens }) => {
+  const cases = [];
+  for (const token of tokens) {
+    const route = apiPath.replace(':token', token);
+    cases.push(getCase(route, 'token: junk'));
+    cases.push(getCase(route, 'token: junk (browser)', { headers: { Accept: 'text/html' } }));
+    cases.push(getCase(route, 'token: junk (HEAD)', { method: 'HEAD' }));
+  }
+  // junk where the target might be looked for: the token is still junk, so still refused
+  for (const word of TEXT.filter(Boolean)) {
+    cases.push(
+      getCase(
+        `${apiPath.replace(':token', tokens[4])}?url=${enc(word)}&to=https%3A%2F%2Fevil.example`,
+        'token: tampered, target in the query'
+      )
+    );
+  }
+  return fill(cases, count, seed, (rng) => {
+    const token = `${rng.pick(tokens.slice(4, 12))}${rng.int(1e6)}${rng.pick(['', ...INVALID_UTF8])}`;
+    return getCase(apiPath.replace(':token', token), 'random: tampered token', {
+      method: rng.pick(['GET', 'HEAD']),
+    });
+  });
+};
+
 /** The questionnaire takes no input: junk query parameters, headers and bodies are ignored. */
 const questionnaire = ({ apiPath, count, seed }) => {
   const cases = [];
@@ -1271,6 +1366,7 @@ const generatorFor = (route, context) => {
       }),
     'GET /api/newsletter/issues/:id/web': (o) =>
       webVersion({ ...o, unsentIssueId: n.unsentIssueId }),
+    'GET /api/newsletter/r/:token': (o) => clickRedirect({ ...o, tokens: n.junkClickTokens }),
     'POST /api/newsletter/preferences/unlink': (o) =>
       tokenRoute({
         ...o,
@@ -1305,4 +1401,4 @@ const generatorFor = (route, context) => {
   return generators[key] ?? null;
 };
 
-module.exports = { generatorFor, junkTokens, readSchema };
+module.exports = { generatorFor, junkTokens, junkClickTokens, readSchema };

@@ -36,7 +36,7 @@ const { execFile } = require('child_process');
 const { createChecks } = require('../lib/checks');
 const { operator } = require('../lib/servers');
 const { createAddresses, send, pool, parseJson } = require('../lib/hostile-http');
-const { generatorFor, junkTokens } = require('../lib/hostile-cases');
+const { generatorFor, junkTokens, junkClickTokens } = require('../lib/hostile-cases');
 const { startMailCapture } = require('../lib/hostile-mail');
 const { rowCounts, differences, total } = require('../lib/hostile-db');
 
@@ -581,6 +581,11 @@ module.exports = {
           unsentIssueId: unsent.documentId,
           junkConfirmTokens: junkTokens({ valid: refresh(C.confirmToken), secret }),
           junkManageTokens: junkTokens({ valid: refresh(B.manageToken), secret }),
+          // a click token of the sent issue's mail (its item links go through the redirect)
+          junkClickTokens: junkClickTokens({
+            valid: /\/api\/newsletter\/r\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(issueMail.html)[1],
+            secret,
+          }),
           // a completed check's token is a valid reference; it only goes with one other defect
           references: {
             completeToken: complete.token,
