@@ -65,6 +65,8 @@ export const setupStrapi = async (): Promise<Core.Strapi> => {
     FRAME_ANCESTORS: 'https://www.landkreis.example',
     // Tests drive the scheduler's tick and the digest themselves.
     NEWSLETTER_SCHEDULER: 'false',
+    // ... and the daily data minimisation (with a clock of their own)
+    NEWSLETTER_RETENTION: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'false',
   });
