@@ -129,6 +129,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           unreachablePauseSeconds: env.int('NEWSLETTER_UNREACHABLE_PAUSE_SECONDS', 600),
           maxTakeovers: env.int('NEWSLETTER_DISPATCH_MAX_TAKEOVERS', 3),
         },
+        // Data minimisation, daily at 03:30 (docs/operations.md, "Retention")
+        retention: {
+          enabled: env.bool('NEWSLETTER_RETENTION', true),
+          cron: '30 3 * * *',
+          pendingDays: env.int('NEWSLETTER_RETENTION_PENDING_DAYS', 30),
+          leftMonths: env.int('NEWSLETTER_RETENTION_LEFT_MONTHS', 12),
+          deliveryMonths: env.int('NEWSLETTER_RETENTION_DELIVERY_MONTHS', 24),
+        },
         // The bounce mailbox (IMAP), read every 5 minutes by one instance at a time
         bounces: {
           imap: env('BOUNCE_IMAP_HOST', '')

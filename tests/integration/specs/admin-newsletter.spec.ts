@@ -283,6 +283,49 @@ describeBrowser('newsletter admin pages in Chromium', () => {
     expect((await row.locator('td').nth(4).innerText()).trim()).toBe('3');
   });
 
+  it('shows what the sent issue achieved: figures, clicks per item as a chart, CSV', async () => {
+    // two readers click the first item's link in their mail (counted per link, nobody named)
+    const mail = getMailSink().mails.find(
+      (entry) => entry.to.includes(AUDIENCE[0]) && entry.html.includes('/newsletter/r/')
+    )!;
+    const link = /href="([^"]*\/newsletter\/r\/[^"]+)"/.exec(mail.html)![1].replace(/&amp;/g, '&');
+    const path = new URL(link).pathname;
+    for (let i = 0; i < 2; i += 1)
+      await request(getStrapi().server.httpServer).get(path).expect(302);
+    await getStrapi()
+      .db.query(ISSUE)
+      .update({ where: { documentId: issueId }, data: { hardBounces: 1, unsubscribes: 1 } });
+
+    await openIssue(issueId);
+    await page.getByRole('link', { name: 'Bericht ansehen' }).click();
+    const clicks = page.getByRole('region', { name: 'Klicks je Beitrag' });
+    await clicks.waitFor({ timeout: 30_000 });
+    await clicks.getByText('2 Klicks', { exact: true }).first().waitFor();
+    for (const label of [
+      'Empfänger',
+      'Gesendet',
+      'Unzustellbar (dauerhaft)',
+      'Abmeldungen über diese Ausgabe',
+    ]) {
+      await page.getByText(label, { exact: true }).first().waitFor();
+    }
+    await page
+      .getByRole('region', { name: 'Bounce-Postfach' })
+      .getByText('Kein Bounce-Postfach eingerichtet', { exact: false })
+      .waitFor();
+    expect(await mainViolations(page)).toEqual([]);
+    await capture('admin-newsletter-report', 1300);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Als CSV herunterladen' }).click();
+    const file = await (await download).path();
+    const csv = fs.readFileSync(file!, 'utf8');
+    expect(csv).toContain('Gesendet,3');
+    expect(csv).toContain('Unzustellbar (dauerhaft),1');
+    expect(csv).toMatch(/Rubrik,Beitrag,Dokument,Klicks\r\n/);
+    expect(csv).toMatch(/,2\r\n/);
+  });
+
   it('pauses a send that cannot get through and cancels it after a confirmation', async () => {
     getMailSink().rejectRecipients((address) => (AUDIENCE.includes(address) ? 451 : null));
     const created = await request(getStrapi().server.httpServer)

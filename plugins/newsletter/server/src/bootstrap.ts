@@ -26,6 +26,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'scheduler').start();
   // Reads the bounce mailbox on its schedule (when one is configured).
   getService(strapi, 'bounces').start();
+  // Deletes what is no longer needed, daily (one instance at a time).
+  getService(strapi, 'retention').start();
   if (
     (strapi.config.get('plugin::newsletter') as { scheduler: { enabled: boolean } }).scheduler
       .enabled

@@ -8,6 +8,7 @@ import { usePermissions } from '../hooks/usePermissions';
 import type { Settings } from '../utils/api';
 import { IssuePage } from './IssuePage';
 import { IssuesPage } from './IssuesPage';
+import { ReportPage } from './ReportPage';
 import { SubscribersPage } from './SubscribersPage';
 
 const App = () => {
@@ -35,6 +36,7 @@ const App = () => {
             />
             {permissions.readIssues && <Route path="issues" element={<IssuesPage />} />}
             {permissions.readIssues && <Route path="issues/:id" element={<IssuePage />} />}
+            {permissions.readIssues && <Route path="issues/:id/report" element={<ReportPage />} />}
             {canSeeSubscribers && <Route path="subscribers" element={<SubscribersPage />} />}
             <Route path="*" element={<Navigate to={BASE} replace />} />
           </Routes>

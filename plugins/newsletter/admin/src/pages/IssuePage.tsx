@@ -231,6 +231,13 @@ export const IssuePage = () => {
               {t('issue.back')}
             </Link>
           }
+          secondaryAction={
+            !isEditable(status) ? (
+              <Link tag={NavLink} to={`${BASE}/issues/${id}/report`}>
+                {t('report.open')}
+              </Link>
+            ) : undefined
+          }
           primaryAction={
             editable ? (
               <Button

@@ -141,3 +141,41 @@ export type Personalisation =
 
 /** A chosen preview profile: field name → values (single fields hold at most one). */
 export type Profile = Record<string, string[]>;
+
+/** What an issue achieved (GET /newsletter/issues/:id/report). */
+export interface IssueReport {
+  issue: {
+    documentId: string;
+    subject: string;
+    status: IssueStatus;
+    startedAt: string | null;
+    finishedAt: string | null;
+  };
+  figures: {
+    recipients: number;
+    sent: number;
+    failed: number;
+    skipped: number;
+    hardBounces: number;
+    softBounces: number;
+    complaints: number;
+    unsubscribes: number;
+    clicks: number;
+  };
+  items: {
+    section: string;
+    sectionTitle: string;
+    documentId: string | null;
+    title: string | null;
+    clicks: number;
+  }[];
+  mailbox: {
+    configured: boolean;
+    mailbox: string | null;
+    lastPollAt: string | null;
+    lastResult: { state: string; error?: string } | null;
+    running: boolean;
+    byOutcome: Record<string, number>;
+    byKind: Record<string, number>;
+  };
+}

@@ -185,6 +185,18 @@ export const configSchema = z.object({
     softBounceLimit: z.number().int().positive(),
     softBouncePeriodDays: z.number().positive(),
   }),
+  /** Data minimisation, once a day (see services/retention.ts) */
+  retention: z.object({
+    enabled: z.boolean(),
+    /** node-cron expression in `scheduler.timezone` */
+    cron: z.string().min(1),
+    /** sign-ups never confirmed are deleted after this many days */
+    pendingDays: z.number().positive(),
+    /** unsubscribed, bounced and complained addresses become a keyed hash after this many months */
+    leftMonths: z.number().int().positive(),
+    /** delivery rows and mailbox records are deleted after this many months */
+    deliveryMonths: z.number().int().positive(),
+  }),
   outbox: z.object({
     pollSeconds: z.number().positive(),
     maxAttempts: z.number().int().positive(),
@@ -299,6 +311,13 @@ export default {
       messagesPerPoll: 500,
       softBounceLimit: 3,
       softBouncePeriodDays: 30,
+    },
+    retention: {
+      enabled: true,
+      cron: '30 3 * * *',
+      pendingDays: 30,
+      leftMonths: 12,
+      deliveryMonths: 24,
     },
     outbox: { pollSeconds: 30, maxAttempts: 8, retryBaseSeconds: 60, leaseSeconds: 120 },
     sections: [],

@@ -136,5 +136,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async progress(ctx: Context) {
       ctx.body = { data: await service().progress(id(ctx)) };
     },
+
+    /** What the issue achieved (figures, clicks per item, bounce mailbox). */
+    async report(ctx: Context) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: await getService(strapi, 'report').issueReport(id(ctx)) };
+    },
+
+    async reportCsv(ctx: Context) {
+      const documentId = id(ctx);
+      const csv = await getService(strapi, 'report').issueReportCsv(documentId);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = 'text/csv; charset=utf-8';
+      ctx.set('Content-Disposition', `attachment; filename="newsletter-bericht-${documentId}.csv"`);
+      // with a byte order mark, Excel reads the umlauts as UTF-8
+      ctx.body = `\ufeff${csv}`;
+    },
   });
 };

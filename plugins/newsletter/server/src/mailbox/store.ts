@@ -141,6 +141,13 @@ export const createMailboxStore = (strapi: Core.Strapi) => {
             updated_at: stamp,
           });
           if (!target) return { outcome, subscriberId: null };
+          if (target.issueId !== null) {
+            // the issue's figures, kept with it when delivery and mailbox rows are deleted later
+            const counter = { hard: 'hard_bounces', soft: 'soft_bounces', complaint: 'complaints' }[
+              report.kind as 'hard' | 'soft' | 'complaint'
+            ];
+            await trx(table(ISSUE)).where('id', target.issueId).increment(counter, 1);
+          }
 
           const subscriber = (await trx(table(SUBSCRIBER))
             .where('id', target.subscriberId)

@@ -90,6 +90,8 @@ export default {
         ['GET', '/issues/:id/personalisation', 'personalisation', ACTIONS.testIssues],
         ['POST', '/issues/:id/test', 'test', ACTIONS.testIssues],
         ['GET', '/issues/:id/progress', 'progress', ACTIONS.readIssues],
+        ['GET', '/issues/:id/report', 'report', ACTIONS.readIssues],
+        ['GET', '/issues/:id/report.csv', 'reportCsv', ACTIONS.readIssues],
         ['POST', '/issues/:id/schedule', 'schedule', ACTIONS.sendIssues],
         ['POST', '/issues/:id/unschedule', 'unschedule', ACTIONS.sendIssues],
         ['POST', '/issues/:id/send', 'send', ACTIONS.sendIssues],

@@ -7,6 +7,8 @@ import issues from './issues';
 import links from './links';
 import mailer from './mailer';
 import outbox from './outbox';
+import report from './report';
+import retention from './retention';
 import scheduler from './scheduler';
 import subscribers from './subscribers';
 import subscriptions from './subscriptions';
@@ -22,6 +24,8 @@ export default {
   links,
   mailer,
   outbox,
+  report,
+  retention,
   scheduler,
   subscribers,
   subscriptions,

@@ -96,6 +96,8 @@ const REASONS = {
   erased:
     'Adresse wurde auf Wunsch gelöscht (Art. 17 DSGVO); sie wird nur mit einer Einwilligung nach der Löschung (consentAt) wieder aufgenommen.',
   undeliverable: 'Adresse ist als unzustellbar oder mit Beschwerde gesperrt; unverändert.',
+  suppressed:
+    'Adresse wurde nach Abmeldung, Unzustellbarkeit oder Beschwerde nach Ablauf der Aufbewahrungsfrist gelöscht; sie wird nur mit einer Einwilligung nach der Löschung (consentAt) wieder aufgenommen.',
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -118,8 +120,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const suppressions = (await strapi.db.query(SUPPRESSION).findMany({
         where: { addressHash: { $in: [...hashOf.values()] } },
-        select: ['id', 'addressHash', 'suppressedAt'],
-      })) as { id: number; addressHash: string; suppressedAt: string }[];
+        select: ['id', 'addressHash', 'suppressedAt', 'reason'],
+      })) as { id: number; addressHash: string; suppressedAt: string; reason: string }[];
       const suppressionOf = new Map(suppressions.map((entry) => [entry.addressHash, entry]));
       const existing = (await strapi.db.query(SUBSCRIBER).findMany({
         where: { email: { $in: chunk.map((row) => row.email) } },
@@ -141,7 +143,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const suppression = suppressionOf.get(hashOf.get(row.email)!);
         if (suppression) {
           if (!consentAt || consentAt <= new Date(suppression.suppressedAt)) {
-            skip(row, REASONS.erased);
+            skip(row, suppression.reason === 'erased' ? REASONS.erased : REASONS.suppressed);
             continue;
           }
           lifted.push(suppression.id);
