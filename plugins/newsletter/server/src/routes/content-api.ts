@@ -2,11 +2,18 @@
  * Public routes (mounted at /api/newsletter/...). Deliberately without users-permissions auth:
  * they are protected by signed tokens and a per-IP rate limit.
  */
-const route = (method: string, path: string, handler: string) => ({
+const route = (method: string, path: string, handler: string, rateLimitFactor = 1) => ({
   method,
   path,
   handler: handler.includes('.') ? handler : `subscription.${handler}`,
-  config: { auth: false as const, middlewares: ['plugin::newsletter.rate-limit'] },
+  config: {
+    auth: false as const,
+    middlewares: [
+      rateLimitFactor === 1
+        ? 'plugin::newsletter.rate-limit'
+        : { name: 'plugin::newsletter.rate-limit', config: { factor: rateLimitFactor } },
+    ],
+  },
 });
 
 export default {
@@ -24,8 +31,9 @@ export default {
     route('GET', '/unsubscribe', 'unsubscribePage'),
     route('POST', '/unsubscribe', 'unsubscribe'),
     route('GET', '/issues/:id/web', 'webVersion'),
-    // the counting redirect of an issue's item links (HEAD answers the same, uncounted)
-    route('GET', '/r/:token', 'clicks.redirect'),
+    // the counting redirect of an issue's item links (HEAD answers the same, uncounted); ten
+    // times the limit: the readers of a school or an office often share one address
+    route('GET', '/r/:token', 'clicks.redirect', 10),
     // the personalised section: asked for, looked at and removed by whoever holds a reference
     route('GET', '/links/consent', 'links.consent'),
     route('POST', '/links', 'links.request'),
