@@ -97,6 +97,13 @@ describe('issue rendering', () => {
     expect(mail.text).not.toContain('PRAXISBEISPIELE');
   });
 
+  it('an anonymous reader (web version, archive) gets no salutation at all', () => {
+    const mail = personalise(frozen, { ...recipient(['offers']), anonymous: true })!;
+    expect(mail.html).not.toContain('Guten Tag');
+    expect(mail.text).not.toContain('Guten Tag');
+    expect(mail.html).not.toContain('Erika');
+  });
+
   it('a recipient whose topics have no item gets no mail', async () => {
     const onlyOffers = await freezeIssue(settings, content(['offers']));
     expect(personalise(onlyOffers, recipient(['employer-tips']))).toBeNull();

@@ -104,6 +104,8 @@ export interface Recipient {
   unsubscribeUrl: string;
   /** the recipient's items for the personalised section, best first; none = the defaults */
   items?: string[] | null;
+  /** nobody in particular (the public web version and archive): no salutation at all */
+  anonymous?: boolean;
 }
 
 const SECTION = /<!--nl:begin:([a-z0-9-]+)-->([\s\S]*?)<!--nl:end:\1-->/g;
@@ -394,7 +396,7 @@ export const personalise = (
   const topics = order.filter(included);
   if (topics.length === 0) return null;
   const values = {
-    greeting: greetingFor(recipient.name),
+    greeting: recipient.anonymous ? '' : greetingFor(recipient.name),
     preferencesUrl: recipient.preferencesUrl,
     unsubscribeUrl: recipient.unsubscribeUrl,
   };

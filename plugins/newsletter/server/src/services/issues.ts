@@ -367,7 +367,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (
         personalise(issue.rendering, {
           topics: issue.rendering.topics,
-          name: null,
+          anonymous: true,
           ...neutralLinks(),
         })?.html ?? null
       );
