@@ -105,6 +105,8 @@ if (!hasDovecot) {
       bounces: config().get('plugin::newsletter.bounces'),
     };
     config().set('plugin::newsletter.returnPath', { address: 'bounces@landkreis.example' });
+    // the transport reads the return path when it is created: start a fresh one
+    getStrapi().plugin('newsletter').service('mailer').reset();
     config().set('plugin::newsletter.bounces', {
       ...(saved.bounces as object),
       imap: {
@@ -163,6 +165,7 @@ if (!hasDovecot) {
         .delete({ documentId: offer.documentId } as never);
     }
     config().set('plugin::newsletter.returnPath', saved.returnPath);
+    getStrapi().plugin('newsletter').service('mailer').reset();
     config().set('plugin::newsletter.bounces', saved.bounces);
     await dovecot?.stop();
   });
