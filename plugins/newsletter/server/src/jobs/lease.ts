@@ -12,6 +12,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { databaseNowMs, readDatabaseNow } from '../lib/db-clock';
+import { isDuplicateError } from '../services/subscriptions';
 
 export const JOB_LEASE = 'plugin::newsletter.job-lease';
 
@@ -31,11 +32,6 @@ export interface JobLease {
   release(name: string, owner: string, result?: unknown): Promise<void>;
   state(name: string): Promise<JobLeaseState | null>;
 }
-
-const isUniqueViolation = (error: unknown) => {
-  const code = String((error as { code?: unknown }).code ?? '');
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
-};
 
 export const createJobLease = (strapi: Core.Strapi): JobLease => {
   const knex = (): Knex => strapi.db.connection;
@@ -69,7 +65,7 @@ export const createJobLease = (strapi: Core.Strapi): JobLease => {
         });
         return true;
       } catch (error) {
-        if (isUniqueViolation(error)) return false;
+        if (isDuplicateError(error)) return false;
         throw error;
       }
     },

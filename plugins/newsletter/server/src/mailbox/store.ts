@@ -12,7 +12,7 @@ import type { Knex } from 'knex';
 import { readDatabaseNow } from '../lib/db-clock';
 import { parseReturnPathToken } from '../lib/return-path';
 import type { BounceReport } from '../lib/bounce';
-import { appendHistory, type HistoryEvent } from '../services/subscriptions';
+import { appendHistory, isDuplicateError, type HistoryEvent } from '../services/subscriptions';
 
 export const MAILBOX_MESSAGE = 'plugin::newsletter.mailbox-message';
 const SUBSCRIBER = 'plugin::newsletter.subscriber';
@@ -44,11 +44,6 @@ interface Target {
   issueDocumentId: string | null;
   deliveryId: number | null;
 }
-
-const isUniqueViolation = (error: unknown) => {
-  const code = String((error as { code?: unknown }).code ?? '');
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
-};
 
 const parseHistory = (value: unknown): HistoryEvent[] =>
   typeof value === 'string'
@@ -208,7 +203,7 @@ export const createMailboxStore = (strapi: Core.Strapi) => {
           };
         });
       } catch (error) {
-        if (isUniqueViolation(error)) return { outcome: 'duplicate', subscriberId: null };
+        if (isDuplicateError(error)) return { outcome: 'duplicate', subscriberId: null };
         throw error;
       }
     },
