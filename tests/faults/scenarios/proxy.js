@@ -161,18 +161,27 @@ module.exports = {
       const issueLinks = await linksOf(sink.messages.filter((m) => m.to === email)[1]?.raw ?? '');
       const own = issueLinks.filter((link) => /\/api\/newsletter\//.test(link));
       const answers = [];
+      // the items' links go through the counting redirect: 302 to the item's own address
+      const isRedirect = (link) => link.includes('/api/newsletter/r/');
       for (const link of own) {
         const response = await viaLink('GET', link, { headers: { Accept: 'text/html' } });
+        const location = response.headers?.location ?? '';
         answers.push(
-          `${link.replace(PUBLIC_URL, '…').replace(/token=.*/, 'token=…')} ${response.status}`
+          isRedirect(link)
+            ? `…/r/… ${response.status} → ${location}`
+            : `${link.replace(PUBLIC_URL, '…').replace(/token=.*/, 'token=…')} ${response.status}`
         );
       }
-      const kinds = ['/preferences?token=', '/unsubscribe?token=', '/web'];
+      const kinds = ['/preferences?token=', '/unsubscribe?token=', '/web', '/r/'];
       c.check(
-        'the newsletter links (preferences, unsubscribe, web version) work through the proxy',
+        'the newsletter links (preferences, unsubscribe, web version, item redirects) work through the proxy',
         kinds.every((kind) => own.some((link) => link.includes(kind))) &&
           own.every((link) => link.startsWith(`${PUBLIC_URL}/api/newsletter/`)) &&
-          answers.every((answer) => answer.endsWith(' 200')),
+          answers.every((answer) =>
+            answer.startsWith('…/r/')
+              ? / 302 → https?:\/\/(?!www\.landkreis\.example\/bildung\/api)/.test(answer)
+              : answer.endsWith(' 200')
+          ),
         answers.join('; ') || 'no links found'
       );
 
@@ -194,7 +203,8 @@ module.exports = {
           bare.headers.location === 'newsletter/' &&
           page.status === 200 &&
           refs.length >= 4 &&
-          resolved.every((entry) => entry.startsWith('../') || entry.startsWith('./')) &&
+          // relative links only (no leading slash): they stay below the prefix
+          resolved.every((entry) => !entry.startsWith('/')) &&
           resolved.every((entry) => / \/bildung\/\S* 200$/.test(entry)) &&
           siteConfig.body?.restPrefix === '/api',
         `/newsletter → ${bare.status} ${bare.headers.location}; ${resolved.join('; ')}; site-config ${siteConfig.text}`
