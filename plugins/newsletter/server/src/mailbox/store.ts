@@ -2,10 +2,11 @@
  * Every statement of the bounce mailbox on the database, in one place: which messages are
  * recorded, and what one classified message does, in one transaction.
  *
- * Exactly-once effect: the message's row (its unique `message_key`: mailbox, UIDVALIDITY, UID) is
- * inserted in the same transaction as its effect on the subscriber. A second poller, or the same
- * one after a crash before it flagged the message on the server, hits the unique key and the
- * transaction changes nothing.
+ * Once-only effect per message: the message's row (its unique `message_key`: mailbox,
+ * UIDVALIDITY, UID) is inserted in the same transaction as its effect on the subscriber. A second
+ * poller, or the same one after a crash before it flagged the message on the server, hits the
+ * unique key and the transaction changes nothing. This holds while the server keeps the mailbox's
+ * UIDVALIDITY: a mailbox recreated with old messages in it gets new keys and is read again.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
