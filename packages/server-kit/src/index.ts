@@ -7,3 +7,11 @@ export {
 export { rateLimitMiddleware } from './rate-limit-middleware';
 export { atomically } from './transactions';
 export { ConflictError, withConflicts } from './errors';
+export {
+  blocksToHtml,
+  blocksToText,
+  safeUrl,
+  type RenderOptions as BlocksHtmlOptions,
+  type TextOptions as BlocksTextOptions,
+} from './blocks';
+export { escapeHtml } from './html';

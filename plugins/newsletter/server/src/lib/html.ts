@@ -1,11 +1,6 @@
-/** Escapes text for HTML element content and attribute values. */
-export const escapeHtml = (value: unknown): string =>
-  String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+import { escapeHtml } from '@bildungsbuero/strapi-server-kit';
+
+export { escapeHtml };
 
 /**
  * Replaces `%%name%%` placeholders. Values are HTML-escaped unless `escape` is false (plain

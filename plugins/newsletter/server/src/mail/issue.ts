@@ -15,7 +15,7 @@
  * redirect): the same for every recipient, so they cost nothing per recipient.
  */
 import { escapeHtml, fillPlaceholders } from '../lib/html';
-import { blocksToHtml, blocksToText, safeUrl } from '../lib/blocks';
+import { blocksToHtml, blocksToText, safeUrl } from '@bildungsbuero/strapi-server-kit';
 import type { NewsletterConfig } from '../config';
 import { compileMjml } from './mjml';
 import { COLORS, imprintText, layout } from './layout';

@@ -1,6 +1,6 @@
 /**
  * Safe rendering of Strapi 5 "blocks" rich text (the JSON written by the Blocks editor) into
- * e-mail HTML and readable plain text.
+ * HTML (e-mail and web pages; optional inline styles for mail clients) and readable plain text.
  *
  * The input is untrusted editor content typed as `unknown`: only a fixed set of tags and
  * attributes is ever produced, every text and attribute value is HTML-escaped and every URL

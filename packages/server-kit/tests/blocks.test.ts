@@ -1,4 +1,4 @@
-import { blocksToHtml, blocksToText, safeUrl } from '../src/lib/blocks';
+import { blocksToHtml, blocksToText, safeUrl } from '../src/blocks';
 
 type Json = Record<string, unknown>;
 
