@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createToken } from '../../../plugins/newsletter/server/src/lib/tokens';
 import { redirectTarget } from '../../../plugins/newsletter/server/src/lib/click-token';
-import { safeUrl } from '../../../plugins/newsletter/server/src/lib/blocks';
+import { safeUrl } from '@bildungsbuero/strapi-server-kit';
 import {
   createAdminToken,
   getMailSink,
