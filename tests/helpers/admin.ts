@@ -102,10 +102,13 @@ export const ensureAdminBuild = () => {
   console.log(`Admin panel built for the browser tests in ${Date.now() - started} ms`);
 };
 
-const germanUi = async (context: BrowserContext) => {
+/**
+ * The admin as an editor meets it. The language is left to the app (German by default, which
+ * the registration spec checks); only the guided tour is switched off.
+ */
+const withoutGuidedTour = async (context: BrowserContext) => {
   await context.addInitScript(() => {
     try {
-      window.localStorage.setItem('strapi-admin-language', 'de');
       // the guided tour of a fresh installation would cover the pages
       window.localStorage.setItem(
         'STRAPI_GUIDED_TOUR',
@@ -117,14 +120,14 @@ const germanUi = async (context: BrowserContext) => {
   });
 };
 
-const newContext = async (browser: Browser, storageState?: string) => {
+const newContext = async (browser: Browser, storageState?: string, locale = 'de-DE') => {
   const context = await browser.newContext({
     viewport: { width: 1400, height: 1000 },
-    locale: 'de-DE',
+    locale,
     timezoneId: 'Europe/Berlin',
     ...(storageState ? { storageState: JSON.parse(storageState) } : {}),
   });
-  await germanUi(context);
+  await withoutGuidedTour(context);
   return context;
 };
 
@@ -133,10 +136,13 @@ let firstAdminRegistered = false;
 /** Registers the first admin through the admin's own form (fails if an admin exists already). */
 export const registerFirstAdmin = async (browser: Browser): Promise<Page> => {
   const base = await serverUrl();
-  const context = await newContext(browser);
+  // an English browser: the admin's German must not depend on the browser's language
+  const context = await newContext(browser, undefined, 'en-US');
   const page = await context.newPage();
   await page.goto(`${base}/admin/`);
   await page.waitForURL(/\/admin\/auth\/register-admin/, { timeout: 60_000 });
+  // Strapi's registration page, in German (formal, as the app words it)
+  await page.getByRole('button', { name: 'Konto anlegen' }).waitFor({ timeout: 60_000 });
   await page.fill('input[name=firstname]', FIRST_ADMIN.firstname);
   await page.fill('input[name=lastname]', FIRST_ADMIN.lastname);
   await page.fill('input[name=email]', FIRST_ADMIN.email);
