@@ -48,6 +48,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::start-page',
   // the newsletter archive of sent issues (page and Atom feed) at /newsletter/archiv/
   'global::newsletter-archive',
+  // pages of offers, practice examples and employer tips (what mails and PDF reports link to)
+  {
+    name: 'global::content-pages',
+    config: { publicUrl: env('PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`) },
+  },
   // public/: CSS, JS, images `max-age` PUBLIC_ASSET_MAX_AGE_SECONDS (1 h; names are not hashed);
   // HTML pages the 60 s of strapi::public's maxAge; 304 for If-Modified-Since
   {

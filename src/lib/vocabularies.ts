@@ -34,6 +34,34 @@ export const CHECK_BANDS = {
   gruen: 'Stark',
 } as const;
 
+/** Offer types (the `offerType` enumeration of offers). */
+export const OFFER_TYPES: Record<string, string> = {
+  ausbildungsplatz: 'Ausbildungsplatz',
+  praktikum: 'Praktikum',
+  'duales-studium': 'Duales Studium',
+  ferienjob: 'Ferienjob',
+  veranstaltung: 'Veranstaltung',
+  beratung: 'Beratung',
+  material: 'Material',
+};
+
+/** School qualifications an offer asks for (`requiredSchoolQualification`). */
+export const SCHOOL_QUALIFICATIONS: Record<string, string> = {
+  keiner: 'kein Schulabschluss erforderlich',
+  'erster-schulabschluss': 'Erster Schulabschluss',
+  'mittlerer-schulabschluss': 'Mittlerer Schulabschluss',
+  fachhochschulreife: 'Fachhochschulreife',
+  abitur: 'Abitur',
+};
+
+/** Effort and cost of an employer tip. */
+export const LEVELS: Record<string, string> = {
+  keine: 'keine',
+  gering: 'gering',
+  mittel: 'mittel',
+  hoch: 'hoch',
+};
+
 export type TargetGroup = keyof typeof TARGET_GROUPS;
 export type KindOfOffer = keyof typeof KINDS_OF_OFFER;
 export type SizeClass = keyof typeof SIZE_CLASSES;

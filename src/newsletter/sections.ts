@@ -5,7 +5,8 @@
  */
 import { isoDateIn } from '../lib/dates';
 import { currentOfferFilter } from '../lib/offers';
-import { SIZE_CLASSES } from '../lib/vocabularies';
+import { germanDate, germanNumber } from '../lib/format';
+import { LEVELS, OFFER_TYPES, SIZE_CLASSES } from '../lib/vocabularies';
 
 type Doc = Record<string, unknown>;
 
@@ -16,35 +17,6 @@ export interface NewsletterItem {
   facts?: { label: string; value: string }[];
   summary?: string | null;
 }
-
-export const OFFER_TYPE_LABELS: Record<string, string> = {
-  ausbildungsplatz: 'Ausbildungsplatz',
-  praktikum: 'Praktikum',
-  'duales-studium': 'Duales Studium',
-  ferienjob: 'Ferienjob',
-  veranstaltung: 'Veranstaltung',
-  beratung: 'Beratung',
-  material: 'Material',
-};
-
-const LEVEL_LABELS: Record<string, string> = {
-  keine: 'keine',
-  gering: 'gering',
-  mittel: 'mittel',
-  hoch: 'hoch',
-};
-
-/** 2026-12-01 → 01.12.2026 */
-export const germanDate = (value: unknown): string => {
-  if (typeof value !== 'string') return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : '';
-};
-
-const germanNumber = (value: unknown, digits = 0): string =>
-  value === null || value === undefined || Number.isNaN(Number(value))
-    ? ''
-    : new Intl.NumberFormat('de-DE', { maximumFractionDigits: digits }).format(Number(value));
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const obj = (value: unknown) => (value && typeof value === 'object' ? (value as Doc) : {});
@@ -58,8 +30,11 @@ export const renderOffer = (offer: Doc, siteUrl: string): NewsletterItem => {
   const end = germanDate(offer.endDate);
   return {
     title: str(offer.title),
-    label: OFFER_TYPE_LABELS[str(offer.offerType)] ?? null,
-    url: str(offer.applyUrl) || `${siteUrl}/angebote/${str(offer.slug)}`,
+    label: OFFER_TYPES[str(offer.offerType)] ?? null,
+    // the offer's page (it shows the apply link); an offer without a slug has none
+    url: str(offer.slug)
+      ? `${siteUrl}/angebote/${str(offer.slug)}`
+      : str(offer.applyUrl) || `${siteUrl}/angebote/`,
     summary: str(offer.summary),
     facts: [
       fact('Anbieter', str(obj(offer.organisation).name)),
@@ -107,8 +82,8 @@ export const renderEmployerTip = (tip: Doc, siteUrl: string): NewsletterItem => 
     url: `${siteUrl}/arbeitgeber-tipps/${str(tip.slug)}`,
     summary: str(tip.summary),
     facts: [
-      fact('Aufwand', LEVEL_LABELS[str(tip.effort)] ?? ''),
-      fact('Kosten', LEVEL_LABELS[str(tip.cost)] ?? ''),
+      fact('Aufwand', LEVELS[str(tip.effort)] ?? ''),
+      fact('Kosten', LEVELS[str(tip.cost)] ?? ''),
       fact('Geeignet für', sizes),
     ],
   };

@@ -36,6 +36,7 @@ import './specs/employer-check.spec';
 import './specs/newsletter-personal-tips.spec';
 import './specs/pages.spec';
 import './specs/pages-personal-tips.spec';
+import './specs/content-pages.spec';
 import './specs/admin-employer-check.spec';
 import './specs/admin-newsletter.spec';
 import './specs/admin-personal-tips.spec';

@@ -1,5 +1,5 @@
+import { germanDate } from '../../src/lib/format';
 import {
-  germanDate,
   newsletterSections,
   renderEmployerTip,
   renderOffer,
@@ -34,7 +34,7 @@ describe('newsletter sections of this app', () => {
     ]);
   });
 
-  it('an event shows its dates as a range; the apply link wins over the site link', () => {
+  it('an event shows its dates as a range; without a slug the apply link is its link', () => {
     const item = renderOffer(
       {
         title: 'Speed-Dating',
@@ -47,6 +47,11 @@ describe('newsletter sections of this app', () => {
     );
     expect(item.facts).toContainEqual({ label: 'Termin', value: '01.02.2027 bis 02.02.2027' });
     expect(item.url).toBe('https://x.example/anmeldung');
+    const withPage = renderOffer(
+      { title: 'Speed-Dating', slug: 'speed-dating', applyUrl: 'https://x.example/anmeldung' },
+      'https://www.example.org'
+    );
+    expect(withPage.url).toBe('https://www.example.org/angebote/speed-dating');
   });
 
   it('a practice example shows its municipality with area, population and density', () => {

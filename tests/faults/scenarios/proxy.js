@@ -210,6 +210,37 @@ module.exports = {
         `/newsletter → ${bare.status} ${bare.headers.location}; ${resolved.join('; ')}; site-config ${siteConfig.text}`
       );
 
+      // The content pages (offer list and an offer): every relative link resolves below the
+      // prefix, the list's filter form included.
+      const contentRefs = [];
+      const list = await via('GET', '/angebote/?art=ausbildungsplatz', {
+        headers: { Accept: 'text/html' },
+      });
+      const firstOffer = /href="\.\/([^"?]+)"/.exec(list.text ?? '')?.[1];
+      for (const [pagePath, text] of [
+        ['/angebote/', list.text ?? ''],
+        [
+          `/angebote/${firstOffer}`,
+          (await via('GET', `/angebote/${firstOffer}`, { headers: { Accept: 'text/html' } }))
+            .text ?? '',
+        ],
+      ]) {
+        for (const ref of [...text.matchAll(/(?:href|src|action)="([^"#:]+)"/g)].map((m) => m[1])) {
+          const target = new URL(ref.replace(/&amp;/g, '&'), `${nginx.url}${pagePath}`);
+          const response = await request(nginx.origin, 'GET', `${target.pathname}${target.search}`);
+          contentRefs.push(`${ref} → ${target.pathname} ${response.status}`);
+        }
+      }
+      c.check(
+        'the offer pages work below the prefix (relative links only, each answering 200)',
+        list.status === 200 &&
+          Boolean(firstOffer) &&
+          contentRefs.length >= 10 &&
+          contentRefs.every((entry) => !entry.startsWith('/')) &&
+          contentRefs.every((entry) => / \/bildung\/\S* 200$/.test(entry)),
+        `list ${list.status}; ${contentRefs.join('; ')}`
+      );
+
       // The PDF report: its tip links carry the public URL with the prefix.
       const questionnaire = (await via('GET', '/api/employer-check/questionnaire')).body?.data;
       const answersAll = Object.fromEntries(
