@@ -687,8 +687,13 @@ const showIntro = (text: string | null) => {
     .split(/\n\s*\n/)
     .map((part) => part.trim())
     .filter(Boolean);
-  if (paragraphs.length)
-    byId('intro').replaceChildren(...paragraphs.map((part) => h('p', { class: 'lead' }, part)));
+  const intro = byId('intro');
+  const shown = [...intro.querySelectorAll('p')].map((p) =>
+    p.textContent?.replace(/\s+/g, ' ').trim()
+  );
+  // the page carries the default text already; replacing it with the same would only repaint
+  if (paragraphs.length && paragraphs.join('\n') !== shown.join('\n'))
+    intro.replaceChildren(...paragraphs.map((part) => h('p', { class: 'lead' }, part)));
 };
 
 const bindEvents = () => {

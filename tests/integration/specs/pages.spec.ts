@@ -55,6 +55,26 @@ describe('public pages: weight and headers', () => {
       expect(response.headers.get('x-frame-options')).toBeNull();
     }
   });
+
+  it('page scripts are minified, with source maps that lead to the TypeScript', async () => {
+    const base = await serverUrl();
+    for (const file of ['selbstcheck/main.js', 'newsletter/main.js', 'shared/api.js']) {
+      const response = await fetch(`${base}/assets/js/${file}`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      const mapName = /\/\/# sourceMappingURL=([\w.-]+\.js\.map)\s*$/.exec(text)?.[1];
+      expect(mapName).toBe(`${path.basename(file)}.map`);
+      const code = text.slice(0, text.lastIndexOf('//# sourceMappingURL'));
+      // no comments, no indentation: what a minifier leaves
+      expect(code).not.toMatch(/\/\*\*|^\s+\S/m);
+      expect(code.split('\n').length).toBeLessThan(5);
+      const map = await fetch(`${base}/assets/js/${path.dirname(file)}/${mapName}`);
+      expect(map.status).toBe(200);
+      const parsed = (await map.json()) as { sources: string[]; sourcesContent: string[] };
+      expect(parsed.sources[0]).toMatch(/\.ts$/);
+      expect(parsed.sourcesContent[0]).toContain('/**');
+    }
+  });
 });
 
 describe('public pages: below any path prefix', () => {
@@ -193,6 +213,36 @@ describeBrowser('public pages in Chromium', () => {
     }
     return groups.length;
   };
+
+  it('self-check: the page keeps its layout while it loads (cumulative layout shift < 0.1)', async () => {
+    // Layout shifts as Lighthouse counts them (without recent input), summed over the load; the
+    // questionnaire answers late, as on a slow connection.
+    await page.addInitScript(() => {
+      const state = window as unknown as { layoutShift: number };
+      state.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as {
+          value: number;
+          hadRecentInput: boolean;
+        }[]) {
+          if (!entry.hadRecentInput) state.layoutShift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.route('**/employer-check/questionnaire', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.goto(`${base}/selbstcheck/`);
+    await page.waitForSelector('#check-form:not([hidden])');
+    await page.waitForSelector('#sector option:nth-child(2)', { state: 'attached' });
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(
+      () => (window as unknown as { layoutShift: number }).layoutShift
+    );
+    console.log(`self-check page: cumulative layout shift ${shift.toFixed(4)} while loading`);
+    expect(shift).toBeLessThan(0.1);
+  });
 
   it('self-check: profile errors at the fields, completed with the keyboard alone, result, PDF', async () => {
     await page.goto(`${base}/selbstcheck/`);
