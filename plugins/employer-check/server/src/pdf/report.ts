@@ -2,12 +2,15 @@
  * German PDF report of the employer-attractiveness self-check.
  *
  * Pure module: takes already prepared (German) labels and scores and returns the PDF as a
- * Buffer. Uses pdfkit with the built-in Helvetica fonts (WinAnsi encoding), so every text from
- * the input is normalised to characters the standard fonts can show. The document is tagged
- * (structure tree, language de-DE) so screen readers get headings, lists, the table and the
- * chart's alternative text; page decorations and footers are marked as artifacts.
+ * Buffer. Built for PDF/UA-1 with pdfkit: PDF 1.7, DejaVu Sans embedded (see fonts.ts), every
+ * text normalised to characters that font has, language de-DE, the title shown as window
+ * title, pdfuaid metadata, and a structure tree (headings, lists with labels, the table with
+ * column headers, the chart as a figure with alternative text, links with a description);
+ * everything else on a page (rules, bars, backgrounds, repeated table headers, footers) is
+ * marked as an artifact.
  */
 import PDFDocument from 'pdfkit';
+import { reportFonts } from './fonts';
 
 export type Band = 'rot' | 'gelb' | 'gruen';
 
@@ -75,80 +78,48 @@ const COLORS = {
   track: '#e5e7eb',
 };
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+/** names the embedded fonts are registered under in each document */
+const FONT = 'DejaVuSans';
+const BOLD = 'DejaVuSans-Bold';
 
 const MARGIN = { top: 50, bottom: 64, left: 50, right: 50 };
 /** distance of the footer baseline area from the bottom edge of the page */
 const FOOTER_OFFSET = 42;
 
 // ---------------------------------------------------------------------------
-// Text normalisation (WinAnsi)
+// Text normalisation
 // ---------------------------------------------------------------------------
 
-/** Code points above 0xFF that the WinAnsi encoding of the standard fonts can show. */
-const WIN_ANSI_EXTRA = new Set([
-  0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018,
-  0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a,
-  0x20ac, 0x2122,
-]);
-
-/** Readable replacements for common characters outside WinAnsi. */
-const FALLBACKS: Record<string, string> = {
-  '≥': '>=',
-  '≤': '<=',
-  '≠': '!=',
-  '≈': '~',
-  '→': '->',
-  '←': '<-',
-  '↔': '<->',
-  '⇒': '=>',
-  '−': '-',
-  '‐': '-',
-  '‑': '-',
-  '‒': '-',
-  '―': '-',
-  '′': "'",
-  '″': '"',
-  '‹': '‹',
-  '✓': 'x',
-  '✔': 'x',
-  '✗': '-',
-  '☐': '-',
-};
-
-const isWinAnsi = (codePoint: number): boolean =>
-  (codePoint >= 0x20 && codePoint < 0x7f) ||
-  (codePoint >= 0xa0 && codePoint <= 0xff) ||
-  WIN_ANSI_EXTRA.has(codePoint);
-
 /**
- * Turns any value into text the standard PDF fonts can render: NFC normalisation, control
- * characters removed, typographic spaces unified, characters outside WinAnsi replaced by a
- * readable fallback, their base letter, or '?'. Without `multiline` all whitespace collapses.
+ * Turns any value into text the embedded fonts can render: NFC normalisation, control
+ * characters, zero-width and bidi controls and combining marks left over after NFC removed,
+ * typographic spaces the fonts lack unified, emoji the fonts lack dropped, and any other
+ * character the fonts lack replaced by its base letter or '?'. Without `multiline` all
+ * whitespace collapses.
  */
 export const toPdfText = (value: unknown, multiline = false): string => {
+  const { covers } = reportFonts();
   const source = String(value ?? '')
     .normalize('NFC')
-    .replace(/\r\n?/g, '\n');
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n');
   let out = '';
   for (const char of source) {
     const codePoint = char.codePointAt(0) ?? 0;
     if (char === '\n' || char === '\t') {
       out += char === '\n' && multiline ? '\n' : ' ';
-    } else if (isWinAnsi(codePoint)) {
-      out += char;
     } else if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) {
       // other control characters are dropped
-    } else if (FALLBACKS[char] !== undefined) {
-      out += FALLBACKS[char];
+    } else if (/[\p{Cf}\p{M}]/u.test(char)) {
+      // zero-width and bidi controls, soft hyphens, stray combining marks
+    } else if (covers(codePoint)) {
+      out += char;
     } else if (/\p{Zs}/u.test(char)) {
       out += ' ';
-    } else if (/[\p{Cf}\p{M}]|\p{Extended_Pictographic}/u.test(char)) {
-      // zero-width and bidi controls, stray combining marks, emoji
+    } else if (/\p{Extended_Pictographic}/u.test(char)) {
+      // emoji
     } else {
       const base = char.normalize('NFKD').replace(/\p{M}/gu, '');
-      out += base && [...base].every((c) => isWinAnsi(c.codePointAt(0) ?? 0)) ? base : '?';
+      out += base && [...base].every((c) => covers(c.codePointAt(0) ?? 0)) ? base : '?';
     }
   }
   if (!multiline) return out.replace(/\s+/g, ' ').trim();
@@ -224,9 +195,25 @@ const setFont = (doc: Doc, font: string, size: number, color = COLORS.text): voi
   doc.font(font).fontSize(size).fillColor(color);
 };
 
+/**
+ * Options of structure elements that pdfkit 0.20 supports beyond @types/pdfkit: the scope of a
+ * table header cell and the layout box of a figure (top-left origin, like drawing).
+ */
+interface StructOptions extends PDFKit.Mixins.StructureElementOptions {
+  scope?: 'Row' | 'Column' | 'Both';
+  bbox?: [number, number, number, number];
+  placement?: 'Block' | 'Inline';
+}
+
 /** Adds a structure element whose content is drawn by `draw` (runs immediately). */
-const tagged = (parent: Struct, doc: Doc, type: string, draw: () => void, alt?: string): void => {
-  parent.add(doc.struct(type, alt ? { alt } : {}, [draw]));
+const tagged = (
+  parent: Struct,
+  doc: Doc,
+  type: string,
+  draw: () => void,
+  options: StructOptions = {}
+): void => {
+  parent.add(doc.struct(type, options, [draw]));
 };
 
 /** Draws decoration that is not content (rules, backgrounds, bullets). */
@@ -320,21 +307,21 @@ const fit = (doc: Doc, text: string, width: number): string =>
     )
     .join('\n');
 
+/**
+ * The width pdfkit gets for text pre-wrapped to `width`: pdfkit measures each line together with
+ * its line break, which an embedded font gives the width of its .notdef glyph; without this slack
+ * it would wrap a line that fits once more.
+ */
+const withBreak = (doc: Doc, width: number): number => width + doc.widthOfString('\n');
+
 /** Prints wrapped text at (x, y) in the current font; moves doc.y below it. */
-const block = (
-  doc: Doc,
-  text: string,
-  x: number,
-  y: number,
-  width: number,
-  options: PDFKit.Mixins.TextOptions = {}
-): void => {
-  doc.text(fit(doc, text, width), x, y, { ...options, width });
+const block = (doc: Doc, text: string, x: number, y: number, width: number): void => {
+  doc.text(fit(doc, text, width), x, y, { width: withBreak(doc, width) });
 };
 
 /** Height of wrapped text in the current font. */
 const measure = (doc: Doc, text: string, width: number): number =>
-  doc.heightOfString(fit(doc, text, width), { width });
+  doc.heightOfString(fit(doc, text, width), { width: withBreak(doc, width) });
 
 /** Prints a single line without wrapping, aligned within [x, x + width]. */
 const lineAt = (doc: Doc, text: string, x: number, y: number, width: number, align: Align) => {
@@ -412,7 +399,9 @@ const drawHeader = (ctx: Ctx, input: ReportInput, title: string, publisher: stri
   const municipality = short(input.profile?.municipality);
   if (municipality) rows.push(['Kommune', municipality]);
   rows.push(['Ausbildungsbetrieb', input.profile?.trainsApprentices ? 'ja' : 'nein']);
-  const labelWidth = 120;
+  // the label column fits the widest label (fixed labels, so this stays small)
+  setFont(doc, BOLD, 10);
+  const labelWidth = Math.max(120, ...rows.map(([label]) => doc.widthOfString(`${label}:`) + 12));
   for (const [label, value] of rows) {
     setFont(doc, FONT, 10);
     const height = measure(doc, value, width - labelWidth);
@@ -516,7 +505,23 @@ const layoutRadar = (doc: Doc, dimensions: Dimension[]): RadarLayout => {
   return { radius, angles, labels, minTop, maxBottom };
 };
 
-const drawRadar = (ctx: Ctx, dimensions: Dimension[], layout: RadarLayout): void => {
+/** The chart's alternative text: every dimension with its value and band, in words. */
+const radarAlt = (dimensions: Dimension[], bandLabels: Record<Band, string>): string =>
+  'Netzdiagramm der Ergebnisse nach Dimensionen auf einer Skala von 0 bis 100: ' +
+  dimensions
+    .map((d) => {
+      if (d.score === null) return `${d.name || '–'}: nicht bewertet`;
+      return `${d.name || '–'}: ${d.score} von 100${d.band ? ` (${bandLabels[d.band]})` : ''}`;
+    })
+    .join('; ') +
+  '.';
+
+const drawRadar = (
+  ctx: Ctx,
+  dimensions: Dimension[],
+  layout: RadarLayout,
+  bandLabels: Record<Band, string>
+): void => {
   const { doc } = ctx;
   const { radius, angles, labels, minTop, maxBottom } = layout;
   ensureSpace(doc, maxBottom - minTop + 10);
@@ -527,12 +532,12 @@ const drawRadar = (ctx: Ctx, dimensions: Dimension[], layout: RadarLayout): void
     cy + ((radius * value) / 100) * Math.sin(angles[i]),
   ];
 
-  const alt =
-    'Netzdiagramm der Dimensionen (Skala 0 bis 100): ' +
-    dimensions
-      .map((d) => `${d.name}: ${d.score === null ? 'nicht bewertet' : `${d.score}`}`)
-      .join('; ') +
-    '.';
+  const bbox: [number, number, number, number] = [
+    cx + Math.min(-radius, ...labels.map((l) => l.x)),
+    cy + minTop,
+    cx + Math.max(radius, ...labels.map((l) => l.x + l.width)),
+    cy + maxBottom,
+  ];
 
   tagged(
     ctx.root,
@@ -610,7 +615,7 @@ const drawRadar = (ctx: Ctx, dimensions: Dimension[], layout: RadarLayout): void
         );
       });
     },
-    alt
+    { alt: radarAlt(dimensions, bandLabels), bbox, placement: 'Block' }
   );
   doc.x = ctx.left;
   doc.y = cy + maxBottom + 14;
@@ -628,24 +633,27 @@ const drawTable = (ctx: Ctx, dimensions: Dimension[], bandLabels: Record<Band, s
   const table = doc.struct('Table');
   ctx.root.add(table);
 
-  const headerRow = () => {
+  /** The header row; repeated on a following page it is an artifact (tagged only once). */
+  const headerRow = (repeated: boolean) => {
     const y = doc.y;
     const height = 20;
     artifact(doc, () => {
       doc.rect(left, y, width, height).fill(COLORS.accent);
     });
-    const row = doc.struct('TR');
-    table.add(row);
+    const row = repeated ? null : doc.struct('TR');
+    if (row) table.add(row);
     let x = left;
     for (const column of columns) {
       const cellX = x;
-      tagged(row, doc, 'TH', () => {
+      const draw = () => {
         setFont(doc, BOLD, 10, '#ffffff');
         lineAt(doc, column.title, cellX + pad, y + 5.5, column.width - 2 * pad, column.align);
-      });
+      };
+      if (row) tagged(row, doc, 'TH', draw, { scope: 'Column' });
+      else artifact(doc, draw);
       x += column.width;
     }
-    row.end();
+    row?.end();
     doc.y = y + height;
   };
 
@@ -658,12 +666,12 @@ const drawTable = (ctx: Ctx, dimensions: Dimension[], bandLabels: Record<Band, s
   const fullHeight = 20 + dimensions.reduce((sum, d) => sum + rowHeight(d), 0);
   const pageSpace = bottomLimit(doc) - doc.page.margins.top;
   ensureSpace(doc, fullHeight <= pageSpace ? fullHeight : 20 + rowHeight(dimensions[0]));
-  headerRow();
+  headerRow(false);
   dimensions.forEach((dimension, index) => {
     const height = rowHeight(dimension);
     if (doc.y + height > bottomLimit(doc)) {
       doc.addPage();
-      headerRow();
+      headerRow(true);
     }
     const y = doc.y;
     const band = dimension.score === null ? null : dimension.band;
@@ -770,11 +778,14 @@ const drawFindings = (ctx: Ctx, strengths: string[], fields: string[]): void => 
       ctx.root.add(list);
       for (const item of column.items) {
         const y = doc.y;
-        artifact(doc, () => {
-          doc.circle(x + 3, y + 5, 2).fill(COLORS.accent);
-        });
         list.add(
           doc.struct('LI', {}, [
+            doc.struct('Lbl', {}, [
+              () => {
+                setFont(doc, FONT, 10, COLORS.accent);
+                doc.text('•', x, y, { lineBreak: false });
+              },
+            ]),
             doc.struct('LBody', {}, [
               () => {
                 setFont(doc, FONT, 10);
@@ -794,6 +805,9 @@ const drawFindings = (ctx: Ctx, strengths: string[], fields: string[]): void => 
   doc.moveDown(1.2);
 };
 
+const TIP_INDENT = 18;
+const LINK_LABEL = 'Mehr erfahren:';
+
 const drawTips = (ctx: Ctx, tips: ReportTip[]): void => {
   const { doc, left, width } = ctx;
   heading(ctx, 'Empfohlene Maßnahmen', 40);
@@ -801,14 +815,15 @@ const drawTips = (ctx: Ctx, tips: ReportTip[]): void => {
     paragraph(ctx, 'Derzeit liegen keine Empfehlungen vor.', 10, COLORS.muted);
     return;
   }
-  const indent = 18;
+  const indent = TIP_INDENT;
   const inner = width - indent;
+  const list = doc.struct('L');
+  ctx.root.add(list);
   tips.forEach((tip, index) => {
     const title = toPdfText(tip.title) || 'Maßnahme';
     const meta = `Aufwand: ${short(tip.effort, 40) || '–'} · Handlungsfeld: ${short(tip.dimension) || '–'}`;
     const summary = toPdfText(tip.summary, true);
     const url = toPdfText(tip.url).replace(/\s/g, '');
-    const isWebLink = /^https?:\/\/[^\s]+$/i.test(url);
 
     setFont(doc, BOLD, 11);
     let height = measure(doc, title, inner) + 2;
@@ -817,59 +832,105 @@ const drawTips = (ctx: Ctx, tips: ReportTip[]): void => {
     setFont(doc, FONT, 10);
     if (summary) height += measure(doc, summary, inner) + 2;
     setFont(doc, FONT, 9);
-    if (url) height += measure(doc, `Mehr erfahren: ${url}`, inner);
+    if (url) height += measure(doc, `${LINK_LABEL} ${url}`, inner);
     // keep a tip together when it fits on a page; very long tips flow across pages
     const pageSpace = bottomLimit(doc) - doc.page.margins.top;
     ensureSpace(doc, height <= pageSpace ? height : 80);
 
-    const section = doc.struct('Sect');
-    ctx.root.add(section);
+    // list item: the number is the label, title (H3), facts, summary and link the body
+    const item = doc.struct('LI');
+    list.add(item);
     const top = doc.y;
-    tagged(section, doc, 'H3', () => {
+    tagged(item, doc, 'Lbl', () => {
       setFont(doc, BOLD, 11, COLORS.accent);
       doc.text(`${index + 1}.`, left, top, { lineBreak: false });
+    });
+    const body = doc.struct('LBody');
+    item.add(body);
+    tagged(body, doc, 'H3', () => {
       setFont(doc, BOLD, 11);
       block(doc, title, left + indent, top, inner);
     });
     doc.y += 2;
-    tagged(section, doc, 'P', () => {
+    tagged(body, doc, 'P', () => {
       setFont(doc, FONT, 9, COLORS.muted);
       block(doc, meta, left + indent, doc.y, inner);
     });
     doc.y += 4;
     if (summary) {
-      tagged(section, doc, 'P', () => {
+      tagged(body, doc, 'P', () => {
         setFont(doc, FONT, 10);
         block(doc, summary, left + indent, doc.y, inner);
       });
       doc.y += 2;
     }
-    if (url) {
-      // only http(s) addresses become clickable; anything else is printed as plain text
-      const p = doc.struct('P');
-      section.add(p);
-      // wrap label and address together, then print the label and the rest as two segments
-      const prefix = 'Mehr erfahren: ';
-      setFont(doc, FONT, 9);
-      const lines = fit(doc, `${prefix}${url}`, inner).split('\n');
-      const rest = lines[0].startsWith(prefix)
-        ? [lines[0].slice(prefix.length), ...lines.slice(1)].join('\n')
-        : lines.join('\n');
-      p.add(() => {
-        setFont(doc, FONT, 9, COLORS.muted);
-        doc.text(prefix, left + indent, doc.y, { width: inner, continued: true });
-      });
-      const printUrl = () => {
-        doc.fillColor(COLORS.accent);
-        doc.text(rest, isWebLink ? { link: url, underline: true } : {});
-      };
-      p.add(isWebLink ? doc.struct('Link', {}, [printUrl]) : printUrl);
-      p.end();
-    }
-    section.end();
+    if (url) drawTipLink(ctx, body, title, url);
+    body.end();
+    item.end();
     doc.x = left;
     doc.moveDown(0.9);
   });
+  list.end();
+};
+
+/**
+ * "Mehr erfahren: <address>" of a tip as a paragraph. Only http(s) addresses become links: each
+ * line of the address gets its own link annotation with a description (PDF/UA), all under one
+ * Link element; anything else is plain text. Label and address are wrapped together, so the
+ * address may start on the label's line.
+ */
+const drawTipLink = (ctx: Ctx, parent: Struct, title: string, url: string): void => {
+  const { doc } = ctx;
+  const x0 = ctx.left + TIP_INDENT;
+  const inner = ctx.width - TIP_INDENT;
+  setFont(doc, FONT, 9);
+  const lines = fit(doc, `${LINK_LABEL} ${url}`, inner).split('\n');
+  const segments = [lines[0].slice(LINK_LABEL.length).trimStart(), ...lines.slice(1)];
+  const labelWidth = doc.widthOfString(`${LINK_LABEL} `);
+  const lineHeight = doc.currentLineHeight(true);
+  ensureSpace(doc, lineHeight);
+  let y = doc.y;
+
+  const p = doc.struct('P');
+  parent.add(p);
+  p.add(() => {
+    setFont(doc, FONT, 9, COLORS.muted);
+    doc.text(LINK_LABEL, x0, y, { lineBreak: false });
+  });
+  const link = /^https?:\/\/\S+$/i.test(url) ? doc.struct('Link') : null;
+  const printAddress = () => {
+    setFont(doc, FONT, 9, COLORS.accent);
+    segments.forEach((segment, row) => {
+      if (row > 0) {
+        y += lineHeight;
+        if (y + lineHeight > bottomLimit(doc)) {
+          doc.addPage();
+          y = doc.page.margins.top;
+        }
+      }
+      if (!segment) return;
+      const x = row === 0 ? x0 + labelWidth : x0;
+      doc.text(segment, x, y, { lineBreak: false, underline: Boolean(link) });
+      if (link) {
+        // pdfkit reads `structParent` (not in @types/pdfkit) and writes a String object as a
+        // PDF text string (a plain string would become a name)
+        const options = {
+          structParent: link,
+          Contents: new String(`Mehr erfahren zu „${title}“ (${url})`),
+        } as unknown as PDFKit.Mixins.AnnotationOption;
+        doc.link(x, y, doc.widthOfString(segment), lineHeight, url, options);
+      }
+    });
+    doc.y = y + lineHeight;
+  };
+  if (link) {
+    p.add(link);
+    link.add(printAddress);
+    link.end();
+  } else {
+    p.add(printAddress);
+  }
+  p.end();
 };
 
 /** The optional note sits at the bottom of the last page, above the footer. */
@@ -930,6 +991,34 @@ const drawFooters = (ctx: Ctx, publisher: string): void => {
 // Entry point
 // ---------------------------------------------------------------------------
 
+/** pdfkit's PDF/UA subset (pdfuaid metadata); @types/pdfkit only knows the PDF/A ones */
+const PDF_UA = 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets;
+
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/**
+ * pdfkit writes the Info dictionary and then copies the same values into the XMP metadata
+ * without XML escaping, so a title or publisher with "&" or "<" would make the metadata
+ * malformed. The values are escaped for that second use only: just before the metadata is
+ * written, after the Info dictionary.
+ */
+const escapeXmpInfo = (doc: Doc): void => {
+  const endMetadata = doc.endMetadata.bind(doc);
+  doc.endMetadata = () => {
+    const info = doc.info as Record<string, unknown>;
+    for (const [key, value] of Object.entries(info)) {
+      if (typeof value === 'string') info[key] = value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
+    }
+    endMetadata();
+  };
+};
+
 /** Renders the German PDF report; resolves with the complete PDF file. */
 export const renderReport = (input: ReportInput): Promise<Buffer> =>
   new Promise<Buffer>((resolve, reject) => {
@@ -954,15 +1043,16 @@ export const renderReport = (input: ReportInput): Promise<Buffer> =>
       const total = normaliseScore(input.total);
       const dateText = formatDate(input.date);
 
+      const fonts = reportFonts();
       const doc = new PDFDocument({
         size: 'A4',
         margins: MARGIN,
         bufferPages: true,
         pdfVersion: '1.7',
+        subset: PDF_UA,
         lang: 'de-DE',
         tagged: true,
         displayTitle: true,
-        font: FONT,
         info: {
           Title: title,
           Author: publisher,
@@ -971,6 +1061,10 @@ export const renderReport = (input: ReportInput): Promise<Buffer> =>
           Creator: publisher || 'Arbeitgeber-Check',
         },
       });
+      doc.registerFont(FONT, fonts.regular);
+      doc.registerFont(BOLD, fonts.bold);
+      doc.font(FONT);
+      escapeXmpInfo(doc);
       const chunks: Uint8Array[] = [];
       doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
       doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -995,7 +1089,7 @@ export const renderReport = (input: ReportInput): Promise<Buffer> =>
         paragraph(ctx, 'Es liegen keine bewerteten Dimensionen vor.', 10, COLORS.muted);
         doc.moveDown(1.2);
       } else {
-        if (radar) drawRadar(ctx, dimensions, radar);
+        if (radar) drawRadar(ctx, dimensions, radar, bandLabels);
         drawTable(ctx, dimensions, bandLabels);
         drawLegend(ctx, bandLabels);
       }
