@@ -5,6 +5,7 @@ import { grantPublicPermissions, publicReadActions } from './bootstrap/public-pe
 import { guardDatabaseRejections } from './bootstrap/unhandled-rejections';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { seedIfEmpty } from './seed';
+import { seedDemoActivityOnFirstStart } from './seed/demo';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -17,6 +18,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await grantPublicPermissions(strapi, publicReadActions());
     await closePublicAccountRoutes(strapi);
-    await seedIfEmpty(strapi);
+    // development: the editors' pages with some activity too (npm run demo:remove takes it away)
+    if (await seedIfEmpty(strapi)) await seedDemoActivityOnFirstStart(strapi);
   },
 };
