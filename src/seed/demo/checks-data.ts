@@ -73,6 +73,12 @@ const TRAINING_SHARE: Record<SizeClass, number> = {
   large: 0.95,
 };
 
+/**
+ * The region's pattern over the dimensions (in the questionnaire's order), so the chart of means
+ * shows strong and weak dimensions instead of eight similar bars.
+ */
+const DIMENSION_BIAS = [0.4, -0.8, 0.9, 0.1, -0.3, 0.6, -0.5, 0.2];
+
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /** A moment in the month `monthsAgo` months before `now`'s (UTC), never after `now`. */
@@ -139,8 +145,8 @@ export const demoCheckProfiles = (
 };
 
 /**
- * Answers of one demo check: around the company's level, each dimension a little better or
- * worse, reverse-scored statements answered the other way round; at most one "keine Angabe"
+ * Answers of one demo check: around the company's level, each dimension better or worse by the
+ * region's pattern and the company's own, reverse-scored statements answered the other way round; at most one "keine Angabe"
  * (null) per dimension and only where it has three or more questions, so every dimension is
  * scored; questions for training companies only when the company trains.
  */
@@ -156,7 +162,13 @@ export const demoAnswers = (
   for (const question of applicable) {
     perDimension.set(question.dimension, (perDimension.get(question.dimension) ?? 0) + 1);
   }
-  const offsets = new Map([...perDimension.keys()].map((key) => [key, random.between(-1, 1)]));
+  // each dimension a little better or worse for this company, on top of a regional pattern
+  const offsets = new Map(
+    [...perDimension.keys()].map((key, i) => [
+      key,
+      DIMENSION_BIAS[i % DIMENSION_BIAS.length] + random.between(-0.8, 0.8),
+    ])
+  );
   const withoutAnswer = new Set<string>();
   const answers: Record<string, number | null> = {};
   for (const question of applicable) {
