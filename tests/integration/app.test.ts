@@ -42,5 +42,6 @@ import './specs/admin-newsletter.spec';
 import './specs/admin-personal-tips.spec';
 import './specs/admin-permissions.spec';
 import './specs/hostile-input.spec';
+import './specs/demo-seed.spec';
 // last: it deletes, with a clock moved years ahead, what earlier specs left behind
 import './specs/newsletter-retention.spec';
