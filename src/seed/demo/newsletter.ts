@@ -132,50 +132,43 @@ export const removeNewsletterDemo = async (strapi: Core.Strapi): Promise<Newslet
   const hashes = PEOPLE.map(([name]) =>
     tokens.addressHash(`${localPart(name)}@${DEMO_DOMAIN}`)
   ) as string[];
-  const removal: NewsletterRemoval = {
-    subscribers: 0,
-    issues: 0,
-    deliveries: 0,
-    clicks: 0,
-    mailboxMessages: 0,
-    links: 0,
-    outboxMails: 0,
-    suppressions: 0,
-  };
-  /** `{ field: { $in: values } }` for the non-empty lists; null when all are empty. */
+  /** `{ $or: [{ field: { $in: values } }, …] }` of the non-empty lists; null when all are empty. */
   const anyOf = (conditions: [string, (number | string)[]][]) => {
     const parts = conditions
       .filter(([, values]) => values.length > 0)
       .map(([field, values]) => ({ [field]: { $in: values } }));
     return parts.length ? { $or: parts } : null;
   };
-  const remove = async (uid: string, where: Record<string, unknown> | null) =>
-    where ? (await query(uid).deleteMany({ where })).count : 0;
-
+  const ofIssueOrSubscriber: [string, number[]][] = [
+    ['issueId', issueIds],
+    ['subscriberId', subscriberIds],
+  ];
+  // dependent rows first, the subscribers and issues last
+  const steps: [keyof NewsletterRemoval, string, [string, (number | string)[]][]][] = [
+    ['deliveries', DELIVERY, ofIssueOrSubscriber],
+    ['clicks', CLICK, [['issueId', issueIds]]],
+    ['mailboxMessages', MAILBOX_MESSAGE, ofIssueOrSubscriber],
+    ['links', LINK, [['subscriberId', subscriberIds]]],
+    ['outboxMails', OUTBOX, [['subscriberDocumentId', subscribers.map((row) => row.documentId)]]],
+    ['suppressions', SUPPRESSION, [['addressHash', hashes]]],
+    ['subscribers', SUBSCRIBER, [['id', subscriberIds]]],
+    ['issues', ISSUE, [['id', issueIds]]],
+  ];
+  const removal: NewsletterRemoval = {
+    deliveries: 0,
+    clicks: 0,
+    mailboxMessages: 0,
+    links: 0,
+    outboxMails: 0,
+    suppressions: 0,
+    subscribers: 0,
+    issues: 0,
+  };
   await strapi.db.transaction(async () => {
-    removal.deliveries = await remove(
-      DELIVERY,
-      anyOf([
-        ['issueId', issueIds],
-        ['subscriberId', subscriberIds],
-      ])
-    );
-    removal.clicks = await remove(CLICK, anyOf([['issueId', issueIds]]));
-    removal.mailboxMessages = await remove(
-      MAILBOX_MESSAGE,
-      anyOf([
-        ['issueId', issueIds],
-        ['subscriberId', subscriberIds],
-      ])
-    );
-    removal.links = await remove(LINK, anyOf([['subscriberId', subscriberIds]]));
-    removal.outboxMails = await remove(
-      OUTBOX,
-      anyOf([['subscriberDocumentId', subscribers.map((row) => row.documentId)]])
-    );
-    removal.suppressions = await remove(SUPPRESSION, anyOf([['addressHash', hashes]]));
-    removal.subscribers = await remove(SUBSCRIBER, anyOf([['id', subscriberIds]]));
-    removal.issues = await remove(ISSUE, anyOf([['id', issueIds]]));
+    for (const [part, uid, conditions] of steps) {
+      const where = anyOf(conditions);
+      if (where) removal[part] = (await query(uid).deleteMany({ where })).count;
+    }
   });
   return removal;
 };
