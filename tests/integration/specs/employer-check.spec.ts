@@ -418,6 +418,43 @@ describe('employer self-check', () => {
     ]);
   });
 
+  it('a complete submission costs at most 8 SQL statements; edits of tips are seen at once', async () => {
+    const knex = getStrapi().db.connection;
+    const statements: string[] = [];
+    const onQuery = (query: { sql: string }) => statements.push(query.sql);
+    const body = {
+      profile,
+      answers: answersFor(['ausbildung']),
+      complete: true,
+      consentStatistics: false,
+    };
+    await submit(body).expect(201); // fills the caches
+    knex.on('query', onQuery);
+    try {
+      await submit(body).expect(201);
+    } finally {
+      knex.removeListener('query', onQuery);
+    }
+    console.log(`complete self-check submission: ${statements.length} SQL statements`);
+    expect(statements.length).toBeLessThanOrEqual(8);
+
+    // a renamed tip shows in the next result (the stamp sees the edit)
+    const first = await submit(body).expect(201);
+    const tip = first.body.result.recommendations[0] as { id: string; title: string };
+    const tips = getStrapi().documents('api::employer-tip.employer-tip');
+    await tips.update({ documentId: tip.id, data: { title: `${tip.title} (neu)` } } as never);
+    await tips.publish({ documentId: tip.id } as never);
+    try {
+      const next = await submit(body).expect(201);
+      expect(next.body.result.recommendations[0].title).toBe(`${tip.title} (neu)`);
+    } finally {
+      await tips.update({ documentId: tip.id, data: { title: tip.title } } as never);
+      await tips.publish({ documentId: tip.id } as never);
+    }
+    const after = await submit(body).expect(201);
+    expect(after.body.result.recommendations[0].title).toBe(tip.title);
+  });
+
   it('public routes are rate-limited per IP (429 past the configured requests a minute)', async () => {
     const strapi = getStrapi();
     const before = strapi.config.get('plugin::employer-check.rateLimit.max');

@@ -13,7 +13,9 @@ import { recommend, type TipCandidate } from '../lib/recommend';
 import { score, type Answers, type ScoreResult } from '../lib/scoring';
 import { createSubmissionToken, hashSubmissionToken, looksLikeToken } from '../lib/tokens';
 import { figures, type StatisticsRow } from '../lib/statistics';
-import type { ActiveQuestionnaire } from './questionnaire';
+import { createStampedCache } from '../lib/stamped-cache';
+import { contentStamp } from '../queries/content-stamp';
+import { DIMENSION, QUESTION, QUESTIONNAIRE, type ActiveQuestionnaire } from './questionnaire';
 
 export const SUBMISSION = 'plugin::employer-check.submission';
 
@@ -68,11 +70,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('employer-check');
   const rows = () => strapi.db.query(SUBMISSION);
 
-  const activeQuestionnaire = async (): Promise<ActiveQuestionnaire> => {
-    const active = await plugin().service('questionnaire').active();
-    if (!active) throw new errors.NotFoundError('Es ist kein Fragebogen aktiv.');
-    return active;
+  /**
+   * What every request reads, the active questionnaire and the tip candidates, is kept while
+   * the tables they come from are unchanged: one stamp query per request instead of reading
+   * them again (queries/content-stamp.ts says what the stamp sees).
+   */
+  const questionnaires = createStampedCache<ActiveQuestionnaire | null>();
+  const tipLists = createStampedCache<TipCandidate[]>();
+  interface Snapshot {
+    questionnaire: ActiveQuestionnaire;
+    tips: TipCandidate[];
+  }
+  const snapshot = async (): Promise<Snapshot> => {
+    const tips = config().tips;
+    const stamp = await contentStamp(strapi, {
+      questionnaire: QUESTIONNAIRE,
+      tables: [QUESTION, DIMENSION, ...(tips ? [tips.uid] : [])],
+    });
+    const [questionnaire, candidates] = await Promise.all([
+      questionnaires.get(stamp, () => plugin().service('questionnaire').active()),
+      tipLists.get(stamp, loadTipCandidates),
+    ]);
+    if (!questionnaire) throw new errors.NotFoundError('Es ist kein Fragebogen aktiv.');
+    return { questionnaire, tips: candidates };
   };
+  const activeQuestionnaire = async (): Promise<ActiveQuestionnaire> =>
+    (await snapshot()).questionnaire;
+  const tipCandidates = async (): Promise<TipCandidate[]> => (await snapshot()).tips;
 
   const find = async (token: unknown): Promise<SubmissionRow> => {
     if (!looksLikeToken(token)) throw notFound();
@@ -111,7 +135,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       config().thresholds
     );
 
-  const tipCandidates = async (): Promise<TipCandidate[]> => {
+  async function loadTipCandidates(): Promise<TipCandidate[]> {
     const tips = config().tips;
     if (!tips) return [];
     const documents = (await strapi.documents(tips.uid as never).findMany({
@@ -135,7 +159,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : [],
       url: tips.url ? tips.url(tip) : null,
     }));
-  };
+  }
 
   /** Mean scores of completed, consenting submissions of the same sector and size class (≥ k). */
   const regionalAverage = async (row: SubmissionRow, dimensionKeys: string[]) => {
@@ -158,15 +182,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       : { available: true, count: group.count, total: group.total, dimensions: group.dimensions };
   };
 
-  const resultOf = async (row: SubmissionRow) => {
-    const questionnaire = await activeQuestionnaire();
+  const resultOf = async (row: SubmissionRow, known?: Snapshot) => {
+    const { questionnaire, tips } = known ?? (await snapshot());
     const result = row.result ?? scoreFor(questionnaire, row);
-    const recommendations = recommend(
-      await tipCandidates(),
-      result,
-      row.sizeClass,
-      config().recommendationsLimit
-    );
+    const recommendations = recommend(tips, result, row.sizeClass, config().recommendationsLimit);
     const dimensionKeys = result.dimensions.map((dimension) => dimension.key);
     return {
       ...result,
@@ -184,7 +203,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const publicView = async (token: string | null, row: SubmissionRow) => ({
+  const publicView = async (token: string | null, row: SubmissionRow, known?: Snapshot) => ({
     ...(token ? { token } : {}),
     status: row.status,
     questionnaireVersion: row.questionnaireVersion,
@@ -197,7 +216,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     answers: row.answers ?? {},
     consentStatistics: row.consentStatistics,
     completedAt: row.completedAt,
-    ...(row.status === 'complete' ? { result: await resultOf(row) } : {}),
+    ...(row.status === 'complete' ? { result: await resultOf(row, known) } : {}),
   });
 
   const completionData = (
@@ -213,7 +232,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A draft or a completed check; a filled honeypot looks the same and stores nothing. */
     async create(input: SubmissionInput, { honeypot }: { honeypot: boolean }) {
-      const questionnaire = await activeQuestionnaire();
+      const known = await snapshot();
+      const { questionnaire } = known;
       if (input.questionnaireVersion && input.questionnaireVersion !== questionnaire.version) {
         throw new ConflictError(
           `Der Fragebogen wurde inzwischen aktualisiert (Version ${questionnaire.version}). Bitte laden Sie die Seite neu und beginnen Sie den Check erneut.`
@@ -240,15 +260,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? { ...base, ...completionData(questionnaire, base) }
           : { ...base, status: 'draft' };
         const created = (await rows().create({ data })) as SubmissionRow;
-        return publicView(token, created);
+        return publicView(token, created, known);
       });
     },
 
     /** Continues a check: more answers, changed profile, or completion (which scores it). */
     async update(token: unknown, input: SubmissionInput) {
+      // read before the transaction: the stamp query runs on the connection pool, not in it
+      const known = await snapshot();
+      const { questionnaire } = known;
       return atomically(strapi, async () => {
         const row = await find(token);
-        const questionnaire = await activeQuestionnaire();
         if (row.questionnaireVersion !== questionnaire.version) {
           throw new ConflictError(
             `Diese Teilnahme gehört zu Version ${row.questionnaireVersion} des Fragebogens; aktiv ist Version ${questionnaire.version}. Bitte beginnen Sie einen neuen Check.`
@@ -281,7 +303,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? { ...base, ...completionData(questionnaire, { answers, trainsApprentices }) }
           : base;
         const updated = (await rows().update({ where: { id: row.id }, data })) as SubmissionRow;
-        return publicView(null, updated);
+        return publicView(null, updated, known);
       });
     },
 
