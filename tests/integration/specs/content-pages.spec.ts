@@ -10,6 +10,7 @@ import { isoDateIn, addDays } from '../../../src/lib/dates';
 import seedData from '../../../src/seed/data';
 import { JOB_POSTING_TYPES } from '../../../src/site/json-ld';
 import { activeQuestions, weakAnswers } from '../../helpers/employer-check';
+import { binaryBody } from '../../helpers/http';
 import {
   axeViolations,
   hasChromium,
@@ -369,11 +370,7 @@ describe('links of mails and reports lead to pages of this server (SITE_URL unse
     const response = await request(server())
       .get(`/api/employer-check/submissions/${created.body.token}/report.pdf`)
       .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     const pdf = (response.body as Buffer).toString('latin1');
     const links = [

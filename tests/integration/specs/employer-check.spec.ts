@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { parsePdf } from '../../../plugins/employer-check/server/tests/pdf-text';
 import { activeQuestions, type CheckQuestion, weakAnswers } from '../../helpers/employer-check';
+import { binaryBody } from '../../helpers/http';
 import { createAdminToken, getStrapi } from '../../helpers/strapi';
 
 const server = () => getStrapi().server.httpServer;
@@ -138,11 +139,7 @@ describe('employer self-check', () => {
     const response = await request(server())
       .get(`/api/employer-check/submissions/${created.body.token}/report.pdf`)
       .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const pdf = response.body as Buffer;
