@@ -41,7 +41,8 @@ export interface BatchContext {
   store: DeliveryStore;
   mailer: BatchMailer;
   settings: BatchSettings;
-  /** the message for one recipient; null: none of its topics has an item (skipped) */
+  /** the message for one recipient (issue mails: raw, `mail/issue-mime.ts`); null: none of its
+   * topics has an item (skipped) */
   compose: (row: ClaimedDelivery) => OutgoingMail | null;
   /** true once the dispatcher is asked to stop (graceful shutdown) */
   stopping: () => boolean;

@@ -371,13 +371,83 @@ const segmentsOf = (frozen: FrozenRendering): Segment[] => {
 };
 
 /** The personalised section's items for one recipient: its own selection, else the defaults. */
-const personalItems = (frozen: FrozenRendering, recipient: Recipient): string[] => {
+const personalItems = (frozen: FrozenRendering, recipient: Pick<Recipient, 'items'>): string[] => {
   const personal = frozen.personal!;
   const own = (recipient.items ?? []).filter((id) => id in personal.text.items);
   return own.length > 0 ? own : personal.defaults;
 };
 
 export const greetingFor = (name?: string | null) => (name ? `Guten Tag ${name},` : 'Guten Tag,');
+
+/** A fixed piece of a recipient's part: `key` names it within its rendering (the same key is
+ * the same text), `text` still has the %%placeholders%%. */
+export interface Piece {
+  key: string;
+  text: string;
+}
+
+/** The placeholders of a recipient's mail and their values. */
+export type PlaceholderValues = {
+  greeting: string;
+  preferencesUrl: string;
+  unsubscribeUrl: string;
+};
+
+const SEPARATOR: Piece = { key: 'sep', text: '\n\n' };
+
+/**
+ * One recipient's mail from the frozen rendering as its fixed pieces, in order, placeholders
+ * not yet filled: only the sections of their topics, in the personalised section their items.
+ * Null when none of their topics has an item (no mail). `personalise` joins and fills them; the
+ * raw message builder (`mail/issue-mime.ts`) encodes each piece once per rendering.
+ */
+export const issuePieces = (
+  frozen: FrozenRendering,
+  recipient: Pick<Recipient, 'topics' | 'items'>
+): { html: Piece[]; text: Piece[] } | null => {
+  const wanted = new Set(recipient.topics);
+  const personal = frozen.personal && wanted.has(frozen.personal.topic) ? frozen.personal : null;
+  const chosen = personal ? personalItems(frozen, recipient) : [];
+  const included = (topic: string) =>
+    wanted.has(topic) && (topic === personal?.topic ? chosen.length > 0 : true);
+  const order = frozen.sectionOrder ?? frozen.topics;
+  const topics = order.filter(included);
+  if (topics.length === 0) return null;
+  const html: Piece[] = [];
+  segmentsOf(frozen).forEach((segment, index) => {
+    if (segment.kind === 'static') html.push({ key: `h${index}`, text: segment.html });
+    else if (!included(segment.topic)) return;
+    else if (segment.kind === 'section') html.push({ key: `h${index}`, text: segment.html });
+    else {
+      html.push({ key: `h${index}:head`, text: segment.head });
+      for (const id of chosen) {
+        html.push({ key: `h${index}:item:${id}`, text: segment.items.get(id) ?? '' });
+      }
+      html.push({ key: `h${index}:tail`, text: segment.tail });
+    }
+  });
+  const text: Piece[] = [{ key: 't:head', text: frozen.text.head }];
+  for (const topic of topics) {
+    text.push(SEPARATOR);
+    if (topic === personal?.topic) {
+      text.push({ key: 't:personal-head', text: personal.text.head });
+      for (const id of chosen) {
+        text.push(SEPARATOR, { key: `t:item:${id}`, text: personal.text.items[id] });
+      }
+    } else {
+      text.push({ key: `t:section:${topic}`, text: frozen.text.sections[topic] });
+    }
+  }
+  text.push(SEPARATOR, { key: 't:foot', text: frozen.text.foot });
+  return { html, text };
+};
+
+/** The placeholders' values for one recipient (not yet escaped). */
+export const placeholderValues = (recipient: Recipient): PlaceholderValues => ({
+  greeting: recipient.anonymous ? '' : greetingFor(recipient.name),
+  preferencesUrl: recipient.preferencesUrl,
+  unsubscribeUrl: recipient.unsubscribeUrl,
+});
 
 /**
  * One recipient's mail from the frozen rendering: only the sections of their topics, the
@@ -387,38 +457,12 @@ export const personalise = (
   frozen: FrozenRendering,
   recipient: Recipient
 ): { html: string; text: string } | null => {
-  const wanted = new Set(recipient.topics);
-  const personal = frozen.personal && wanted.has(frozen.personal.topic) ? frozen.personal : null;
-  const chosen = personal ? personalItems(frozen, recipient) : [];
-  const included = (topic: string) =>
-    wanted.has(topic) && (topic === personal?.topic ? chosen.length > 0 : true);
-  const order = frozen.sectionOrder ?? frozen.topics;
-  const topics = order.filter(included);
-  if (topics.length === 0) return null;
-  const values = {
-    greeting: recipient.anonymous ? '' : greetingFor(recipient.name),
-    preferencesUrl: recipient.preferencesUrl,
-    unsubscribeUrl: recipient.unsubscribeUrl,
-  };
-  const html = segmentsOf(frozen)
-    .map((segment) => {
-      if (segment.kind === 'static') return segment.html;
-      if (!included(segment.topic)) return '';
-      if (segment.kind === 'section') return segment.html;
-      return segment.head + chosen.map((id) => segment.items.get(id) ?? '').join('') + segment.tail;
-    })
-    .join('');
-  const text = [
-    frozen.text.head,
-    ...topics.map((topic) =>
-      topic === personal?.topic
-        ? [personal.text.head, ...chosen.map((id) => personal.text.items[id])].join('\n\n')
-        : frozen.text.sections[topic]
-    ),
-    frozen.text.foot,
-  ].join('\n\n');
+  const pieces = issuePieces(frozen, recipient);
+  if (!pieces) return null;
+  const values = placeholderValues(recipient);
+  const join = (list: Piece[]) => list.map((piece) => piece.text).join('');
   return {
-    html: fillPlaceholders(html, values),
-    text: fillPlaceholders(text, values, { escape: false }),
+    html: fillPlaceholders(join(pieces.html), values),
+    text: fillPlaceholders(join(pieces.text), values, { escape: false }),
   };
 };

@@ -5,7 +5,12 @@
  * - otherwise each message is written as an `.eml` file into `mailDir`, and the path is logged,
  *   so a new installation loses no mail and needs no mail server.
  *
- * Both sign every message with DKIM when `dkim` is configured, and give a mail that names its
+ * Issue mails come as raw messages (`RawMail`, built by `mail/issue-mime.ts` from the issue's
+ * encoded pieces) and are handed to nodemailer as `raw` with an explicit envelope; single mails
+ * (confirmation, welcome, outbox) are `ComposedMail`s that nodemailer builds.
+ *
+ * Both sign every message with DKIM when `dkim` is configured (nodemailer signs raw messages
+ * too), and give a mail that names its
  * delivery or outbox row the VERP envelope sender of `returnPath` (bounces come back to it) and
  * the header `X-Bounce-Ref` (complaint reports often quote only the original headers).
  */
@@ -14,6 +19,7 @@ import path from 'path';
 import crypto from 'crypto';
 import nodemailer from 'nodemailer';
 import type { NewsletterConfig } from '../config';
+import { rawHeader } from './mime';
 import {
   returnPathAddress,
   returnPathMailbox,
@@ -21,7 +27,8 @@ import {
   type ReturnPathRef,
 } from '../lib/return-path';
 
-export interface OutgoingMail {
+/** A mail nodemailer builds from its parts (confirmation, welcome, outbox mails). */
+export interface ComposedMail {
   to: string;
   subject: string;
   html: string;
@@ -31,6 +38,25 @@ export interface OutgoingMail {
   /** what the mail is sent for: an issue's delivery row or an outbox row (VERP return path) */
   returnPath?: ReturnPathRef;
 }
+
+/** A message that is already MIME (an issue's mail, `mail/issue-mime.ts`). */
+export interface RawMail {
+  to: string;
+  messageId: string;
+  /**
+   * The whole message (CRLF line ends). `extraHeaders` are header lines the transport adds
+   * (`X-Bounce-Ref`), each ending with CRLF, to be written into the header block.
+   */
+  raw: (extraHeaders: string) => Buffer;
+  /** what the mail is sent for (VERP return path) */
+  returnPath?: ReturnPathRef;
+}
+
+/** Anything the transport sends. */
+export type OutgoingMail = ComposedMail | RawMail;
+
+export const isRawMail = (mail: OutgoingMail): mail is RawMail =>
+  typeof (mail as RawMail).raw === 'function';
 
 export interface SentMail {
   messageId: string;
@@ -97,14 +123,23 @@ export const createTransport = (
   }
   const dkim = config.dkim ? { ...config.dkim, headerFieldNames: DKIM_SIGNED_HEADERS } : undefined;
 
+  const verpOf = (mail: OutgoingMail) =>
+    bounceMailbox && mail.returnPath
+      ? {
+          token: returnPathToken(mail.returnPath, config.secret!),
+          address: returnPathAddress(mail.returnPath, bounceMailbox, config.secret!),
+        }
+      : null;
+
   const message = (mail: OutgoingMail) => {
-    const verp =
-      bounceMailbox && mail.returnPath
-        ? {
-            token: returnPathToken(mail.returnPath, config.secret!),
-            address: returnPathAddress(mail.returnPath, bounceMailbox, config.secret!),
-          }
-        : null;
+    const verp = verpOf(mail);
+    if (isRawMail(mail)) {
+      return {
+        raw: mail.raw(verp ? rawHeader('X-Bounce-Ref', verp.token) : ''),
+        envelope: { from: verp ? verp.address : config.sender.email, to: [mail.to] },
+        messageId: mail.messageId,
+      };
+    }
     return {
       from,
       replyTo,
@@ -137,7 +172,11 @@ export const createTransport = (
       async send(mail) {
         const data = message(mail);
         const info = await transporter.sendMail(data);
-        return { messageId: info.messageId ?? data.messageId, envelopeFrom: envelopeFrom(info) };
+        return {
+          // a raw message's id is the one it carries (nodemailer does not read it from raw)
+          messageId: isRawMail(mail) ? data.messageId : (info.messageId ?? data.messageId),
+          envelopeFrom: envelopeFrom(info),
+        };
       },
       close: () => transporter.close(),
     };

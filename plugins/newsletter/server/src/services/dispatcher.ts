@@ -21,7 +21,7 @@ import { createPersonalisation } from '../dispatch/personalise';
 import { createPreparation } from '../dispatch/prepare';
 import { sendBatch, type BatchMailer } from '../dispatch/send-batch';
 import { errorMessage, sleep, type IssueRow } from '../dispatch/types';
-import { personalise } from '../mail/issue';
+import { createIssueMessages, type IssueMessages } from '../mail/issue-mime';
 import { getService } from '../utils/get-service';
 import { ISSUE } from './composer';
 
@@ -105,37 +105,40 @@ export const createDispatcher = (strapi: Core.Strapi, options: DispatcherOptions
   const concurrency = () =>
     settings().concurrency ?? 2 * (config().transport.smtp?.maxConnections ?? 2);
 
+  /**
+   * The issue's raw messages (`mail/issue-mime.ts`): encoded once per rendering and kept while
+   * the loop runs (the issue row, and so its rendering object, is read again for every batch).
+   */
+  const messagesByIssue = new Map<number, { frozenAt: string; messages: IssueMessages }>();
+  const issueMessages = (issue: IssueRow) => {
+    const frozen = issue.rendering!;
+    const cached = messagesByIssue.get(issue.id);
+    if (cached && cached.frozenAt === frozen.frozenAt) return cached.messages;
+    const messages = createIssueMessages({
+      frozen,
+      issueDocumentId: issue.documentId,
+      sender: config().sender,
+    });
+    messagesByIssue.set(issue.id, { frozenAt: frozen.frozenAt, messages });
+    return messages;
+  };
+
   /** The message of one delivery: the frozen rendering cut to its topics, its own links. */
   const composer = (issue: IssueRow) => {
     const tokens = getService(strapi, 'tokens');
-    const domain = config().sender.email.split('@')[1] ?? 'localhost';
-    const frozen = issue.rendering!;
-    return (row: Parameters<Parameters<typeof sendBatch>[0]['compose']>[0]) => {
-      const urls = tokens.manageUrls(
-        { documentId: row.subscriberDocumentId, email: row.email },
-        { issueId: issue.id }
-      );
-      const mail = personalise(frozen, {
+    const messages = issueMessages(issue);
+    return (row: Parameters<Parameters<typeof sendBatch>[0]['compose']>[0]) =>
+      messages.message({
+        email: row.email,
+        subscriberId: row.subscriberId,
         topics: row.topics,
         name: row.name,
         items: row.personalItems,
-        ...urls,
+        ...tokens.manageUrls(
+          { documentId: row.subscriberDocumentId, email: row.email },
+          { issueId: issue.id }
+        ),
       });
-      if (!mail) return null;
-      return {
-        to: row.email,
-        subject: frozen.subject,
-        html: mail.html,
-        text: mail.text,
-        messageId: `<${issue.documentId}.${row.subscriberId}@${domain}>`,
-        headers: {
-          'List-Unsubscribe': `<${urls.unsubscribeUrl}>`,
-          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-          'X-Newsletter-Issue': issue.documentId,
-          Precedence: 'bulk',
-        },
-      };
-    };
   };
 
   /** The issue is sent when no delivery is pending or leased. Its counters are not touched:
@@ -240,7 +243,10 @@ export const createDispatcher = (strapi: Core.Strapi, options: DispatcherOptions
           .catch(() => undefined);
         throw error;
       })
-      .finally(() => loops.delete(issueId));
+      .finally(() => {
+        loops.delete(issueId);
+        messagesByIssue.delete(issueId);
+      });
     loops.set(issueId, loop);
     loop.catch(() => undefined);
     return loop;
