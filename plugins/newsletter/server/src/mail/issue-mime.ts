@@ -53,8 +53,8 @@ type Slot = keyof PlaceholderValues;
 const SLOTS = new Set<string>(['greeting', 'preferencesUrl', 'unsubscribeUrl']);
 const PLACEHOLDER = /%%([a-zA-Z0-9_]+)%%/g;
 
-/** An encoded piece: quoted-printable text (whole lines) and slots, in order. */
-type Encoded = (string | { slot: Slot })[];
+/** An encoded piece: quoted-printable text (whole lines, as bytes) and slots, in order. */
+type Encoded = (Buffer | { slot: Slot })[];
 /** A variant's part: buffers and slots, in order. */
 type Joined = (Buffer | Slot)[];
 
@@ -79,17 +79,19 @@ export interface IssueRecipient {
   unsubscribeUrl: string;
 }
 
+const ascii = (text: string) => Buffer.from(text, 'ascii');
+
 /** Cuts a piece at its placeholders and encodes the text between them. */
 const encodePiece = (text: string): Encoded => {
   const out: Encoded = [];
   let last = 0;
   for (const match of text.matchAll(PLACEHOLDER)) {
     if (!SLOTS.has(match[1])) continue; // unknown placeholders stay as text, as in `personalise`
-    out.push(qpPiece(text.slice(last, match.index)), { slot: match[1] as Slot });
+    out.push(ascii(qpPiece(text.slice(last, match.index))), { slot: match[1] as Slot });
     last = (match.index ?? 0) + match[0].length;
   }
-  out.push(qpPiece(text.slice(last)));
-  return out.filter((chunk) => chunk !== '');
+  out.push(ascii(qpPiece(text.slice(last))));
+  return out.filter((chunk) => !Buffer.isBuffer(chunk) || chunk.length > 0);
 };
 
 export const createIssueMessages = ({ frozen, issueDocumentId, sender }: IssueMessageSettings) => {
@@ -126,21 +128,25 @@ export const createIssueMessages = ({ frozen, issueDocumentId, sender }: IssueMe
     }
     return found;
   };
+  /** A variant's part: the encoded pieces joined into one buffer between slots (a copy of the
+   * bytes; strings are never concatenated here: flattening a long rope is slow). */
   const join = (list: Piece[]): Joined => {
     const out: Joined = [];
-    let text = '';
+    let run: Buffer[] = [];
+    const flush = () => {
+      if (run.length > 0) out.push(run.length === 1 ? run[0] : Buffer.concat(run));
+      run = [];
+    };
     for (const piece of list) {
       for (const chunk of encoded(piece)) {
-        if (typeof chunk === 'string') {
-          text += chunk;
-          continue;
+        if (Buffer.isBuffer(chunk)) run.push(chunk);
+        else {
+          flush();
+          out.push(chunk.slot);
         }
-        if (text) out.push(Buffer.from(text, 'ascii'));
-        text = '';
-        out.push(chunk.slot);
       }
     }
-    if (text) out.push(Buffer.from(text, 'ascii'));
+    flush();
     return out;
   };
 
