@@ -28,7 +28,10 @@ const main = async () => {
     try {
       const result = await send(mail);
       stats.accepted += 1;
-      if (mail.headers?.['X-Newsletter-Issue']) stats.issueMails += 1;
+      // issue mails arrive as raw MIME messages (`raw()`); single mails carry their headers
+      if (typeof mail.raw === 'function' || mail.headers?.['X-Newsletter-Issue']) {
+        stats.issueMails += 1;
+      }
       return result;
     } catch (error) {
       stats.failed += 1;
