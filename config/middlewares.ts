@@ -45,6 +45,22 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::body',
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
+  // public read cache: anonymous reads of the content API and the content pages from memory,
+  // dropped the moment what they show changes (src/middlewares/read-cache.ts)
+  {
+    name: 'global::read-cache',
+    config: {
+      enabled: env.bool('PUBLIC_READ_CACHE', true),
+      pages: {
+        '/angebote/': 'api::offer.offer',
+        '/praxisbeispiele/': 'api::practice-example.practice-example',
+        '/arbeitgeber-tipps/': 'api::employer-tip.employer-tip',
+      },
+      maxAgeSeconds: env.int('PUBLIC_READ_CACHE_MAX_AGE_SECONDS', 10),
+      staleWhileRevalidateSeconds: env.int('PUBLIC_READ_CACHE_STALE_SECONDS', 30),
+      maxMegabytes: env.int('PUBLIC_READ_CACHE_MB', 64),
+    },
+  },
   'global::start-page',
   // the newsletter archive of sent issues (page and Atom feed) at /newsletter/archiv/
   'global::newsletter-archive',

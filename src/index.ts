@@ -3,6 +3,7 @@ import { closePublicAccountRoutes } from './bootstrap/account-routes';
 import { multipartCleanup } from './bootstrap/multipart-cleanup';
 import { grantPublicPermissions, publicReadActions } from './bootstrap/public-permissions';
 import { guardDatabaseRejections } from './bootstrap/unhandled-rejections';
+import { stopReadCache } from './cache/registry';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { seedIfEmpty } from './seed';
 import { seedDemoActivityOnFirstStart } from './seed/demo';
@@ -20,5 +21,10 @@ export default {
     await closePublicAccountRoutes(strapi);
     // development: the editors' pages with some activity too (npm run demo:remove takes it away)
     if (await seedIfEmpty(strapi)) await seedDemoActivityOnFirstStart(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // the read cache's PostgreSQL listener (a connection outside the pool)
+    await stopReadCache(strapi);
   },
 };
