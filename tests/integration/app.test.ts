@@ -17,6 +17,7 @@ import './specs/admin-register.spec';
 import './specs/public-access.spec';
 import './specs/deployment.spec';
 import './specs/offers-current.spec';
+import './specs/read-cache.spec';
 import './specs/municipality.spec';
 import './specs/validation.spec';
 import './specs/admin-labels.spec';
