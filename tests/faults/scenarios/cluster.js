@@ -245,6 +245,40 @@ module.exports = {
         `upload on a ${uploaded.status}, read on b ${read.status}: ${fileUrl} (${bytes.length} of ${PDF.length} bytes equal: ${bytes.equals(PDF)}); CSP img-src ${imgSrc}`
       );
 
+      // The public read cache: an edit through the admin of one instance shows in the cached
+      // reads of the other (PostgreSQL LISTEN/NOTIFY), measured from the edit's answer.
+      const orgList = '/api/organisations?sort=id:asc&pagination[pageSize]=1';
+      await b.http('GET', orgList);
+      const cachedOnB = await b.http('GET', orgList);
+      const org = cachedOnB.body?.data?.[0];
+      const renamed = `${org?.name} (geändert)`;
+      const edit = await a.http(
+        'PUT',
+        `/content-manager/collection-types/api::organisation.organisation/${org?.documentId}`,
+        { token: adminToken, body: { name: renamed } }
+      );
+      const editedAt = Date.now();
+      let seenAfterMs = null;
+      let lastCache = null;
+      while (Date.now() - editedAt < 5000) {
+        const read = await b.http('GET', orgList);
+        lastCache = read.headers['x-read-cache'];
+        if (read.body?.data?.[0]?.name === renamed) {
+          seenAfterMs = Date.now() - editedAt;
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      figures.readCacheSeenAfterMs = seenAfterMs;
+      c.check(
+        'an edit on one instance is seen by cached reads on the other within 1 s',
+        cachedOnB.headers['x-read-cache'] === 'hit' &&
+          edit.status === 200 &&
+          seenAfterMs !== null &&
+          seenAfterMs <= 1000,
+        `read on b before: ${cachedOnB.headers['x-read-cache']}; edit on a ${edit.status}; b showed the new name after ${seenAfterMs ?? '> 5000'} ms (${lastCache})`
+      );
+
       // One issue to the audience, both instances sending, one killed mid-send.
       const emails = await insertSubscribers(db.knex(), n, { prefix: 'verbund' });
       const audience = [...emails, email];
