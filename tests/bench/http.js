@@ -106,7 +106,7 @@ const runParent = async () => {
           let text = '';
           res.setEncoding('utf8');
           res.on('data', (chunk) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode, text }));
+          res.on('end', () => resolve({ status: res.statusCode, text, headers: res.headers }));
         }
       );
       req.on('error', reject);
@@ -149,32 +149,68 @@ const runParent = async () => {
   };
 
   const json = { 'content-type': 'application/json' };
+  // Reads measured without the public read cache ask for a fresh answer (`no-cache` bypasses
+  // it); the cached targets send nothing of the kind, like an anonymous visitor.
+  const fresh = { 'cache-control': 'no-cache' };
   const offersList =
     '/api/offers?populate[organisation]=true&populate[municipality]=true&populate[fieldsOfAction]=true&sort=applicationDeadline:asc';
   const targets = [
     { key: 'health', name: 'GET /_health (Strapi)', path: '/_health' },
-    { key: 'core', name: 'GET /api/fields-of-action (core find)', path: '/api/fields-of-action' },
+    {
+      key: 'core',
+      name: 'GET /api/fields-of-action (core find)',
+      path: '/api/fields-of-action',
+      headers: fresh,
+    },
     {
       key: 'corePopulate',
       name: 'GET /api/organisations?populate[municipality] (core find + populate)',
       path: '/api/organisations?populate[municipality]=true',
+      headers: fresh,
     },
-    { key: 'offersPlain', name: 'GET /api/offers (no query)', path: '/api/offers' },
+    { key: 'offersPlain', name: 'GET /api/offers (no query)', path: '/api/offers', headers: fresh },
     {
       // the client names a date field, so the controller adds no current-offer filter
       key: 'offersOwnDates',
       name: 'GET /api/offers?filters[validUntil] (client filter on dates: no current-offer filter)',
       path: '/api/offers?filters[$or][0][validUntil][$null]=true&filters[$or][1][validUntil][$notNull]=true',
+      headers: fresh,
     },
     {
       key: 'offersList',
       name: 'GET /api/offers, list page (populate 3 relations, sort)',
       path: offersList,
+      headers: fresh,
+    },
+    {
+      key: 'offersListCached',
+      name: 'GET /api/offers, list page (from the read cache)',
+      path: offersList,
+    },
+    {
+      // the answer's ETag is filled in after the probe
+      key: 'offersListNotModified',
+      name: 'GET /api/offers, list page (If-None-Match: 304 from the read cache)',
+      path: offersList,
+      headers: { 'if-none-match': null },
+      expect: 304,
+    },
+    {
+      key: 'offersPage',
+      name: 'GET /angebote/ (HTML offer list page)',
+      path: '/angebote/',
+      headers: fresh,
+    },
+    {
+      key: 'offersPageCached',
+      name: 'GET /angebote/ (HTML offer list page, from the read cache)',
+      path: '/angebote/',
     },
     {
       key: 'offersFiltered',
       name: 'GET /api/offers, filter offerType + populate 2',
       path: '/api/offers?filters[offerType][$eq]=ausbildungsplatz&populate[organisation]=true&populate[municipality]=true',
+      headers: fresh,
     },
     {
       key: 'questionnaire',
@@ -233,6 +269,10 @@ const runParent = async () => {
     // a check of the answer first: the right status, so a 4xx cannot pass as a fast target
     await ask({ cmd: 'usage' }); // the previous target's last requests are answered
     if (sqlFile) await ask({ cmd: 'sql', label: target.name });
+    if (target.headers?.['if-none-match'] === null) {
+      const answer = await send(target.method ?? 'GET', target.path);
+      target.headers = { 'if-none-match': answer.headers.etag };
+    }
     const probe = await send(
       target.method ?? 'GET',
       target.path,
@@ -263,7 +303,8 @@ const runParent = async () => {
         p50: result.latency.p50,
         p99: result.latency.p99,
         bytes: result.throughput.total / Math.max(1, requests),
-        non2xx: result.non2xx,
+        // a 304 target's expected answers are 3xx, not 2xx
+        non2xx: target.expect === 304 ? requests - result['3xx'] : result.non2xx,
         errors: result.errors + result.timeouts,
         requests,
         generatorCpu: (generator.user + generator.system) / 1e6 / duration,
@@ -348,6 +389,12 @@ const runParent = async () => {
     ['offersPlain', 'offersOwnDates'],
     ['offersList', 'core'],
     ['offersList', 'corePopulate'],
+    ['offersListCached', 'health'],
+    ['offersListCached', 'offersList'],
+    ['offersListNotModified', 'health'],
+    ['offersPage', 'health'],
+    ['offersPageCached', 'health'],
+    ['offersPageCached', 'offersPage'],
     ['offersFiltered', 'core'],
     ['questionnaire', 'core'],
     ['submission', 'health'],
