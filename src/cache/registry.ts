@@ -1,6 +1,6 @@
 /**
- * One content clock per Strapi instance (`content-versions.ts`), created by the read cache on
- * its first request and stopped with the app (`src/index.ts` destroy closes its PostgreSQL
+ * One content clock per Strapi instance (`content-versions.ts`), created with the read cache's
+ * middleware when Strapi starts and stopped with the app (`src/index.ts` destroy closes its PostgreSQL
  * listener).
  */
 import type { Core } from '@strapi/strapi';

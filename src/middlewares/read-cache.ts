@@ -50,10 +50,7 @@ export default (config: ReadCacheConfig, { strapi }: { strapi: Core.Strapi }) =>
   const cacheControl = `public, max-age=${maxAge}, stale-while-revalidate=${stale}`;
   const store = createAnswerStore({ maxBytes: (config?.maxMegabytes ?? 64) * 1024 * 1024 });
 
-  // Built on the first request: by then every content type and route is registered.
-  let roots: Roots | null = null;
-  let dependencies: Map<string, readonly string[]>;
-  let watched: string[];
+  // Strapi creates global middlewares after the database and every content type are ready.
   const setup = () => {
     const prefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/, '');
     const exact = new Map<string, string>();
@@ -74,16 +71,20 @@ export default (config: ReadCacheConfig, { strapi }: { strapi: Core.Strapi }) =>
     const models = (uid: string) =>
       ((strapi.contentTypes as Record<string, unknown>)[uid] ??
         (strapi.components as Record<string, unknown>)[uid]) as ModelShape | undefined;
-    dependencies = new Map();
+    const dependencies = new Map<string, readonly string[]>();
     for (const uid of new Set([...exact.values(), ...pages.map(([, uid]) => uid)])) {
       const closure = dependencyClosure(uid, models);
       for (const access of ACCESS_MODELS) if (models(access)) closure.add(access);
       dependencies.set(uid, [...closure]);
     }
-    watched = [...new Set([...dependencies.values()].flat())];
-    roots = { exact, items, pages };
-    return roots;
+    const watched = [...new Set([...dependencies.values()].flat())];
+    return { roots: { exact, items, pages } as Roots, dependencies, watched };
   };
+
+  const { roots, dependencies, watched } = setup();
+  // Watching starts now, not at the first read: an instance that only writes must still
+  // announce its changes to the others.
+  const versions = contentVersionsOf(strapi, watched);
 
   const rootOf = (path: string, { exact, items, pages }: Roots): string | undefined => {
     const direct = exact.get(path);
@@ -103,7 +104,7 @@ export default (config: ReadCacheConfig, { strapi }: { strapi: Core.Strapi }) =>
   };
 
   return async (ctx: Context, next: Next) => {
-    const root = rootOf(ctx.path, roots ?? setup());
+    const root = rootOf(ctx.path, roots);
     if (!root) return next();
     const requestCacheControl = ctx.get('Cache-Control');
     if (
@@ -113,7 +114,6 @@ export default (config: ReadCacheConfig, { strapi }: { strapi: Core.Strapi }) =>
       return bypass(ctx, next);
     }
     const deps = dependencies.get(root)!;
-    const versions = contentVersionsOf(strapi, watched);
     if (!versions.available()) return bypass(ctx, next);
 
     const key = cacheKey(ctx.path, ctx.querystring);

@@ -198,6 +198,31 @@ describe('public read cache', () => {
     await get(list).expect(200);
   });
 
+  // the integration run uses PostgreSQL when DATABASE_URL is set (tests/helpers/strapi.ts)
+  const onPostgres = Boolean(process.env.DATABASE_URL);
+  (onPostgres ? it : it.skip)(
+    'on PostgreSQL, a committed change is announced to the other instances (NOTIFY)',
+    async () => {
+      const { Client } = await import('pg');
+      const listener = new Client({ connectionString: process.env.DATABASE_URL });
+      await listener.connect();
+      try {
+        const heard: string[] = [];
+        listener.on('notification', (message) => heard.push(String(message.payload)));
+        await listener.query('LISTEN strapi_read_cache');
+        await get(list).expect(200);
+        await createOffer(`${marker} Angekündigt`);
+        const deadline = Date.now() + 2000;
+        while (!heard.some((payload) => payload.includes(OFFER)) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        expect(heard.some((payload) => payload.includes(OFFER))).toBe(true);
+      } finally {
+        await listener.end();
+      }
+    }
+  );
+
   describe('at midnight (Europe/Berlin), with the clock three seconds before it', () => {
     beforeAll(() => {
       // Only Date is moved; timers, the event loop and the database run in real time.
