@@ -185,12 +185,14 @@ const runParent = async () => {
     {
       key: 'offersListCached',
       name: 'GET /api/offers, list page (from the read cache)',
+      short: 'GET /api/offers, list page, cached',
       path: offersList,
     },
     {
       // the answer's ETag is filled in after the probe
       key: 'offersListNotModified',
       name: 'GET /api/offers, list page (If-None-Match: 304 from the read cache)',
+      short: 'GET /api/offers, list page, 304',
       path: offersList,
       headers: { 'if-none-match': null },
       expect: 304,
@@ -204,6 +206,7 @@ const runParent = async () => {
     {
       key: 'offersPageCached',
       name: 'GET /angebote/ (HTML offer list page, from the read cache)',
+      short: 'GET /angebote/, cached',
       path: '/angebote/',
     },
     {
@@ -373,7 +376,7 @@ const runParent = async () => {
     const y = by[b];
     if (!x || !y) return null;
     return line([
-      `${x.name.split(' (')[0]} ÷ ${y.name.split(' (')[0]}`,
+      `${x.short ?? x.name.split(' (')[0]} ÷ ${y.short ?? y.name.split(' (')[0]}`,
       (x.rps / y.rps).toFixed(2),
       (x.p99 / y.p99).toFixed(1),
       (x.serverCpuMs / y.serverCpuMs).toFixed(1),
