@@ -16,14 +16,18 @@ export interface StoredAnswer {
   tick: number;
   /** when the answer's result may change without an edit (epoch ms) */
   expiresAt: number;
+  /** the body compressed, made on the first request that accepts the encoding */
+  encoded?: Partial<Record<'br' | 'gzip', Buffer>>;
 }
 
 /** bookkeeping per entry besides key and body (the object, its arrays, the LRU's slot) */
 const OVERHEAD_BYTES = 256;
+/** room counted for the compressed forms (text compresses to well under a quarter each) */
+const ENCODED_SHARE = 0.5;
 
 export const createAnswerStore = ({ maxBytes }: { maxBytes: number }) => {
   const sizeOf = (key: string, answer: StoredAnswer) =>
-    answer.body.length + key.length * 2 + OVERHEAD_BYTES;
+    Math.ceil(answer.body.length * (1 + ENCODED_SHARE)) + key.length * 2 + OVERHEAD_BYTES;
   const lru = new LRUCache<string, StoredAnswer>({
     maxSize: Math.max(1, maxBytes),
     sizeCalculation: (answer, key) => sizeOf(key, answer),

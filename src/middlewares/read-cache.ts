@@ -21,6 +21,7 @@
  *   `miss` or `bypass`.
  */
 import crypto from 'crypto';
+import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { createAnswerStore } from '../cache/answer-store';
@@ -36,6 +37,18 @@ interface ReadCacheConfig {
   staleWhileRevalidateSeconds?: number;
   maxMegabytes?: number;
 }
+
+/**
+ * Hits are compressed once per encoding and kept with the answer (`strapi::compression` would
+ * compress every hit again): the same encodings, threshold and brotli quality as its koa-compress.
+ */
+const COMPRESS_THRESHOLD = 1024;
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|atom\+xml)|image\/svg)/;
+const compressors = {
+  br: (body: Buffer) =>
+    zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }),
+  gzip: (body: Buffer) => zlib.gzipSync(body),
+};
 
 /** what every public answer also depends on: whether the public may read it at all */
 const ACCESS_MODELS = ['plugin::users-permissions.permission', 'plugin::users-permissions.role'];
@@ -131,6 +144,16 @@ export default (config: ReadCacheConfig, { strapi }: { strapi: Core.Strapi }) =>
       }
       ctx.type = hit.type;
       ctx.body = hit.body;
+      if (hit.body.length >= COMPRESS_THRESHOLD && COMPRESSIBLE.test(hit.type)) {
+        const encoding = ctx.acceptsEncodings('br', 'gzip', 'identity');
+        if (encoding === 'br' || encoding === 'gzip') {
+          hit.encoded ??= {};
+          const encoded = (hit.encoded[encoding] ??= compressors[encoding](hit.body));
+          ctx.vary('Accept-Encoding');
+          ctx.set('Content-Encoding', encoding);
+          ctx.body = encoded;
+        }
+      }
       return;
     }
 

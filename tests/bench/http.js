@@ -189,6 +189,13 @@ const runParent = async () => {
       path: offersList,
     },
     {
+      key: 'offersListCachedBrotli',
+      name: 'GET /api/offers, list page (from the read cache, Accept-Encoding: br)',
+      short: 'GET /api/offers, list page, cached, br',
+      path: offersList,
+      headers: { 'accept-encoding': 'br' },
+    },
+    {
       // the answer's ETag is filled in after the probe
       key: 'offersListNotModified',
       name: 'GET /api/offers, list page (If-None-Match: 304 from the read cache)',
@@ -394,6 +401,7 @@ const runParent = async () => {
     ['offersList', 'corePopulate'],
     ['offersListCached', 'health'],
     ['offersListCached', 'offersList'],
+    ['offersListCachedBrotli', 'health'],
     ['offersListNotModified', 'health'],
     ['offersPage', 'health'],
     ['offersPageCached', 'health'],

@@ -28,7 +28,7 @@ describe('read cache: stored answers', () => {
 
   it('stays within its size, evicting the least recently used, and refuses huge answers', () => {
     const store = createAnswerStore({ maxBytes: 80_000 });
-    for (let i = 0; i < 20; i += 1) expect(store.set(`/k${i}`, answer(9000))).toBe(true);
+    for (let i = 0; i < 20; i += 1) expect(store.set(`/k${i}`, answer(6000))).toBe(true);
     expect(store.stats().bytes).toBeLessThanOrEqual(80_000);
     expect(store.get('/k19', () => true)).toBeDefined();
     expect(store.get('/k0', () => true)).toBeUndefined();

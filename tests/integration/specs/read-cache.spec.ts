@@ -67,6 +67,22 @@ describe('public read cache', () => {
     expect(notModified.headers.etag).toBe(first.headers.etag);
   });
 
+  it('keeps the compressed form of a hit, equal to the answer', async () => {
+    const all = '/api/offers?pagination[pageSize]=100';
+    await get(all).expect(200);
+    // superagent asks for gzip unless told otherwise
+    const plain = await get(all).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    // the first compressed hit makes the gzip form, the second reuses it
+    for (const encoding of ['gzip', 'gzip']) {
+      const compressed = await get(all).set('Accept-Encoding', encoding).expect(200);
+      expect(compressed.headers['x-read-cache']).toBe('hit');
+      expect(compressed.headers['content-encoding']).toBe(encoding);
+      expect(compressed.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(compressed.body).toEqual(plain.body);
+    }
+  });
+
   it('shares one answer between spellings of the same query', async () => {
     const a = `/api/offers?pagination[pageSize]=50&filters[title][$contains]=${marker}&sort=title:asc`;
     const b = `/api/offers?sort=title%3Aasc&filters%5Btitle%5D%5B%24contains%5D=${marker}&pagination%5BpageSize%5D=50`;
