@@ -10,6 +10,7 @@ import {
   practiceExampleErrors,
   type FieldError,
 } from './lib/content-rules';
+import { offerVisibleUntil } from './lib/offers';
 import { populationDensity } from './lib/population-density';
 
 type Data = Record<string, unknown>;
@@ -21,6 +22,7 @@ const RULES: Partial<Record<UID.ContentType, (merged: Data) => FieldError[]>> = 
 };
 
 const MUNICIPALITY: UID.ContentType = 'api::municipality.municipality';
+const OFFER: UID.ContentType = 'api::offer.offer';
 
 export const toValidationError = (fieldErrors: FieldError[]) =>
   new errors.ValidationError(
@@ -56,14 +58,20 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi): void => {
       if (params.data) await fillMissingUids(strapi, context.uid, params.data);
     }
     const { uid, action } = context;
-    if ((action !== 'create' && action !== 'update') || !(uid === MUNICIPALITY || RULES[uid])) {
+    // a clone copies the stored draft with the client's changes: its computed fields are
+    // computed again (the validation rules apply to create and update only, as before)
+    const cloneOffer = action === 'clone' && uid === OFFER;
+    if (
+      !cloneOffer &&
+      ((action !== 'create' && action !== 'update') || !(uid === MUNICIPALITY || RULES[uid]))
+    ) {
       return next();
     }
     const params = context.params as { data?: Data; documentId?: string; locale?: string };
     const data: Data = params.data ?? {};
 
     let merged = data;
-    if (action === 'update' && params.documentId) {
+    if ((action === 'update' || cloneOffer) && params.documentId) {
       const stored = await strapi.documents(uid).findOne({
         documentId: params.documentId,
         locale: params.locale,
@@ -81,6 +89,13 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi): void => {
         ),
       };
       return next();
+    }
+
+    if (uid === OFFER) {
+      // Never typed in by hand either: the last day the offer is listed as current
+      // (lib/offers), what the public list and the newsletter filter on.
+      params.data = { ...data, visibleUntil: offerVisibleUntil(merged) };
+      if (cloneOffer) return next();
     }
 
     const fieldErrors = RULES[uid]!(merged);

@@ -19,6 +19,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await grantPublicPermissions(strapi, publicReadActions());
     await closePublicAccountRoutes(strapi);
+    await (await import('./bootstrap/offer-visibility')).ensureOfferVisibility(strapi);
     // development: the editors' pages with some activity too (npm run demo:remove takes it away)
     if (await seedIfEmpty(strapi)) await seedDemoActivityOnFirstStart(strapi);
   },

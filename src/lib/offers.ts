@@ -25,23 +25,48 @@ export const isCurrentOffer = (offer: OfferDates, today: string): boolean => {
   return true;
 };
 
-/** The same rule as a Strapi filter (query engine / Document Service / REST `filters`). */
+/**
+ * The calendar day (YYYY-MM-DD) of a date value as Strapi stores it for a `date` field: the
+ * leading date of an ISO string, a `Date` by its local calendar day; anything else is no date.
+ */
+export const calendarDay = (value: unknown): string | null => {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  }
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
+};
+
+/**
+ * The last calendar day on which an offer is current (`isCurrentOffer`), or null when no date
+ * ends it: the earlier of `validUntil` and, for events, `endDate` (or without one `startDate`).
+ * Stored as the private field `visibleUntil` (document middleware on every write, backfilled at
+ * bootstrap), so that "current" is one column comparison:
+ * `isCurrentOffer(offer, today)` ⇔ `visibleUntil === null || visibleUntil >= today`.
+ */
+export const offerVisibleUntil = (offer: {
+  offerType?: unknown;
+  validUntil?: unknown;
+  startDate?: unknown;
+  endDate?: unknown;
+}): string | null => {
+  const validUntil = calendarDay(offer.validUntil);
+  const eventEnd =
+    offer.offerType === EVENT_TYPE
+      ? (calendarDay(offer.endDate) ?? calendarDay(offer.startDate))
+      : null;
+  if (validUntil && eventEnd) return validUntil < eventEnd ? validUntil : eventEnd;
+  return validUntil ?? eventEnd;
+};
+
+/**
+ * The same rule as a Strapi filter (query engine / Document Service; not REST `filters`, the
+ * field is private): one comparison on the stored `visibleUntil` instead of the nested rule over
+ * validUntil, offerType, endDate and startDate.
+ */
 export const currentOfferFilter = (today: string) => ({
-  $and: [
-    { $or: [{ validUntil: { $null: true } }, { validUntil: { $gte: today } }] },
-    {
-      $or: [
-        { offerType: { $ne: EVENT_TYPE } },
-        { endDate: { $gte: today } },
-        {
-          $and: [
-            { endDate: { $null: true } },
-            { $or: [{ startDate: { $null: true } }, { startDate: { $gte: today } }] },
-          ],
-        },
-      ],
-    },
-  ],
+  $or: [{ visibleUntil: { $null: true } }, { visibleUntil: { $gte: today } }],
 });
 
 /** True when a client's `filters` already name one of the date fields: then they decide. */
