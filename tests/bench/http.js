@@ -252,7 +252,11 @@ const runParent = async () => {
 
   // --proxy: every target also through a real nginx (docs/nginx-site.conf, below /bildung)
   const proxy = process.argv.includes('--proxy')
-    ? await startNginx({ upstreams: [ready.port], prefix: '/bildung' })
+    ? await startNginx({
+        upstreams: [ready.port],
+        prefix: '/bildung',
+        clientKeepaliveRequests: 1_000_000,
+      })
     : null;
 
   const fire = (target, seconds, through = null) =>
@@ -279,7 +283,8 @@ const runParent = async () => {
   // otherwise pay the JIT's warm-up for the targets after it (the offer queries share one).
   if (warmup > 0) {
     for (const target of targets) {
-      if ((target.method ?? 'GET') !== 'GET' || target.headers?.['if-none-match'] === null) continue;
+      if ((target.method ?? 'GET') !== 'GET' || target.headers?.['if-none-match'] === null)
+        continue;
       await fire(target, warmup);
     }
   }
@@ -391,8 +396,10 @@ const runParent = async () => {
     const x = by[a];
     const y = by[b];
     if (!x || !y) return null;
+    const label = (r) =>
+      `${r.short ?? r.name.split(' (')[0]}${r.key.endsWith('@nginx') ? ' via nginx' : ''}`;
     return line([
-      `${x.short ?? x.name.split(' (')[0]} ÷ ${y.short ?? y.name.split(' (')[0]}`,
+      `${label(x)} ÷ ${label(y)}`,
       (x.rps / y.rps).toFixed(2),
       (x.p99 / y.p99).toFixed(1),
       (x.serverCpuMs / y.serverCpuMs).toFixed(1),

@@ -44,7 +44,7 @@ const siteConfig = ({ listen, upstreams, prefix }) =>
  * Starts nginx in the foreground (`daemon off`) proxying `prefix` to the given Strapi ports.
  * Resolves with its base URL (including the prefix) once it accepts connections.
  */
-const startNginx = async ({ upstreams, prefix = '/bildung', logDir }) => {
+const startNginx = async ({ upstreams, prefix = '/bildung', logDir, clientKeepaliveRequests }) => {
   const binary = findNginx();
   if (!binary) throw new Error(nginxMissing());
   const dir = fs.mkdtempSync(path.join(logDir ?? os.tmpdir(), 'nginx-'));
@@ -65,6 +65,9 @@ const startNginx = async ({ upstreams, prefix = '/bildung', logDir }) => {
       // which instance answered each request, for the scenarios' checks
       `  log_format cms '$remote_addr "$request" $status upstream=$upstream_addr';`,
       `  access_log ${dir}/access.log cms;`,
+      // nginx closes a client's keep-alive connection after 1,000 requests by default; a load
+      // generator then counts its request in flight on that connection as an error
+      ...(clientKeepaliveRequests ? [`  keepalive_requests ${clientKeepaliveRequests};`] : []),
       `  client_body_temp_path ${dir}/body;`,
       `  proxy_temp_path ${dir}/proxy;`,
       `  fastcgi_temp_path ${dir}/fastcgi;`,
