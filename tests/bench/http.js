@@ -396,8 +396,11 @@ const runParent = async () => {
     const x = by[a];
     const y = by[b];
     if (!x || !y) return null;
-    const label = (r) =>
-      `${r.short ?? r.name.split(' (')[0]}${r.key.endsWith('@nginx') ? ' via nginx' : ''}`;
+    const label = (r) => {
+      const nginx = r.key.endsWith('@nginx');
+      const name = nginx ? r.name.slice(0, -' via nginx'.length) : r.name;
+      return `${r.short ?? name.split(' (')[0]}${nginx ? ' via nginx' : ''}`;
+    };
     return line([
       `${label(x)} ÷ ${label(y)}`,
       (x.rps / y.rps).toFixed(2),
