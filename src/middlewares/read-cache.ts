@@ -82,8 +82,8 @@ export default (config: ReadCacheConfig, { strapi }: { strapi: Core.Strapi }) =>
     }
     const pages = Object.entries(config?.pages ?? {});
     const models = (uid: string) =>
-      ((strapi.contentTypes as Record<string, unknown>)[uid] ??
-        (strapi.components as Record<string, unknown>)[uid]) as ModelShape | undefined;
+      ((strapi.contentTypes as unknown as Record<string, unknown>)[uid] ??
+        (strapi.components as unknown as Record<string, unknown>)[uid]) as ModelShape | undefined;
     const dependencies = new Map<string, readonly string[]>();
     for (const uid of new Set([...exact.values(), ...pages.map(([, uid]) => uid)])) {
       const closure = dependencyClosure(uid, models);
