@@ -638,6 +638,42 @@ const remove = () =>
     announce('Ihre Teilnahme wurde gelöscht.');
   });
 
+/** The company token, shown once: it links the company's checks and deletes them all. */
+const companyKeyPanel = (companyToken: string) =>
+  h(
+    'div',
+    { id: 'company-key-panel', class: 'notice resume' },
+    h('h2', { id: 'company-key-heading', tabindex: '-1' }, 'Ihr Betriebsschlüssel'),
+    h(
+      'p',
+      {},
+      'Ihre Checks sind jetzt miteinander verbunden, damit das Ergebnis die Veränderung zeigen kann. Mit diesem Schlüssel können Sie alle Checks Ihres Betriebs auf einmal löschen. Er wird nur jetzt angezeigt; bitte bewahren Sie ihn vertraulich auf.'
+    ),
+    h('label', { for: 'company-key' }, 'Betriebsschlüssel'),
+    h('input', {
+      type: 'text',
+      id: 'company-key',
+      readonly: true,
+      value: companyToken,
+      spellcheck: 'false',
+      autocomplete: 'off',
+    })
+  );
+
+/** A new check with the profile of this completed one; its result shows the change. */
+const recheck = () =>
+  run(async () => {
+    if (!token) return;
+    const started = await api<Submission>('POST', submissionUrl('/recheck'));
+    setToken(started.token ?? null);
+    document.getElementById('company-key-panel')?.remove();
+    restore(started);
+    if (started.companyToken) form.before(companyKeyPanel(started.companyToken));
+    announce(
+      `Ein neuer Check hat begonnen; Ihre Angaben zum Betrieb sind übernommen. ${progressText.textContent}: ${heading.textContent}`
+    );
+  });
+
 // ---------------------------------------------------------------------------------------------
 // Start
 
@@ -727,6 +763,7 @@ const bindEvents = () => {
     else if (action === 'fresh') window.location.assign(pagePath());
     else if (action === 'copy') void copyLink();
     else if (action === 'delete') void remove();
+    else if (action === 'recheck') void recheck();
   });
 };
 

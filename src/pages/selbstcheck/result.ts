@@ -1,5 +1,6 @@
 /** The result view: total, radar chart with a table alternative, lists, tips, comparison, PDF. */
 import { formatNumber, h } from './dom.js';
+import { progressSection } from './progress.js';
 import { radarChart } from './radar.js';
 import type { Band, DimensionResult, Result } from './types.js';
 
@@ -214,6 +215,7 @@ export const renderResult = (
       },
       table(result)
     ),
+    ...progressSection(result),
     h('h3', {}, 'Ihre Stärken'),
     dimensionList(result, result.strengths, 'Es konnte noch keine Dimension bewertet werden.'),
     h('h3', {}, 'Ihre Handlungsfelder'),
@@ -240,6 +242,21 @@ export const renderResult = (
       )
     ),
     resumePanel,
+    h('h3', {}, 'Erneut prüfen'),
+    h(
+      'p',
+      {},
+      'Haben Sie Maßnahmen umgesetzt? Prüfen Sie nach einigen Monaten erneut. Ihre Angaben zum Betrieb werden übernommen, die Fragen beantworten Sie neu; das Ergebnis zeigt dann die Veränderung gegenüber diesem Check.'
+    ),
+    h(
+      'p',
+      {},
+      h(
+        'button',
+        { type: 'button', id: 'recheck', class: 'button', 'data-action': 'recheck' },
+        'Neuen Check beginnen'
+      )
+    ),
     h('h3', {}, 'Teilnahme löschen'),
     h(
       'p',

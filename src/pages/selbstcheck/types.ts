@@ -71,6 +71,34 @@ export type RegionalAverage =
     }
   | { available: false; reason: string };
 
+export type Direction = 'up' | 'down' | 'same';
+
+export interface DimensionChange {
+  key: string;
+  name: string;
+  score: number | null;
+  previousScore: number | null;
+  delta: number | null;
+  direction: Direction | null;
+}
+
+/** The change since the company's previous check (`null` for its first). */
+export interface Comparison {
+  previousCompletedOn: string;
+  total: number | null;
+  previousTotal: number | null;
+  totalDelta: number | null;
+  totalDirection: Direction | null;
+  dimensions: DimensionChange[];
+}
+
+export interface TrendPoint {
+  completedOn: string;
+  current: boolean;
+  total: number | null;
+  scores: Record<string, number | null>;
+}
+
 export interface Result {
   dimensions: DimensionResult[];
   total: number | null;
@@ -81,6 +109,8 @@ export interface Result {
   thresholds: { red: number; green: number };
   recommendations: Recommendation[];
   regionalAverage: RegionalAverage;
+  comparison?: Comparison | null;
+  trend?: TrendPoint[];
 }
 
 export interface Submission {
@@ -92,4 +122,6 @@ export interface Submission {
   consentStatistics: boolean;
   completedAt: string | null;
   result?: Result;
+  /** only in the answer to a company's first re-check */
+  companyToken?: string;
 }

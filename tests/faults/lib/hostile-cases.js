@@ -1009,6 +1009,15 @@ const submissionByToken = ({ method, apiPath, count, seed, draftToken, questions
     for (const { defect, body: bad, headers } of list)
       cases.push(jsonCase(method, real, bad, `real token, ${defect}`, { headers }));
   }
+  if (apiPath.endsWith('/recheck')) {
+    // a re-check of a draft: 409 (not complete), several times, and nothing created
+    for (let i = 0; i < 20; i += 1)
+      cases.push(
+        getCase(apiPath.replace(':token', draftToken), 're-check of an unfinished check', {
+          method,
+        })
+      );
+  }
   if (apiPath.endsWith('/report.pdf')) {
     // the draft's PDF: 409 (not complete), several times
     for (let i = 0; i < 20; i += 1)
@@ -1397,6 +1406,25 @@ const generatorFor = (route, context) => {
       }),
     'GET /api/employer-check/submissions/:token/report.pdf': (o) =>
       submissionByToken({ ...o, method: 'GET', draftToken: e.draftToken, questions: e.questions }),
+    'POST /api/employer-check/submissions/:token/recheck': (o) =>
+      submissionByToken({ ...o, method: 'POST', draftToken: e.draftToken, questions: e.questions }),
+    // company tokens: the junk forms of a token, and a check's own token (not a company token)
+    'DELETE /api/employer-check/companies/:companyToken': (o) =>
+      submissionByToken({
+        ...o,
+        apiPath: o.apiPath.replace(':companyToken', ':token'),
+        method: 'DELETE',
+        draftToken: e.draftToken,
+        questions: e.questions,
+      }).concat([
+        getCase(
+          o.apiPath.replace(':companyToken', e.draftToken),
+          'a check token, not a company token',
+          {
+            method: 'DELETE',
+          }
+        ),
+      ]),
   };
   return generators[key] ?? null;
 };

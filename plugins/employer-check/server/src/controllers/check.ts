@@ -25,6 +25,7 @@ const checkSize = (ctx: Context) => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin('employer-check').service('submissions');
+  const series = () => strapi.plugin('employer-check').service('series');
   const config = () => strapi.config.get('plugin::employer-check') as EmployerCheckConfig;
 
   const validate = async (ctx: Context, partial: boolean) => {
@@ -88,6 +89,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async remove(ctx: Context) {
       await service().remove(ctx.params.token);
+      ctx.status = 204;
+    },
+
+    /** A new check in the company's series, with the profile of a completed check. */
+    recheck: withConflicts(async (ctx: Context) => {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.status = 201;
+      ctx.body = await series().recheck(ctx.params.token);
+    }),
+
+    /** Deletes every check of a company, by its company token. */
+    async removeCompany(ctx: Context) {
+      await series().removeCompany(ctx.params.companyToken);
       ctx.status = 204;
     },
 

@@ -53,6 +53,26 @@ export interface ReportInput {
   tips: ReportTip[];
   bandLabels?: Partial<Record<Band, string>>;
   footerNote?: string;
+  /** the change since the company's previous check, if it has one */
+  comparison?: ReportComparison | null;
+}
+
+export type ReportDirection = 'up' | 'down' | 'same';
+
+export interface ReportComparison {
+  /** the previous check's day, already German (dd.mm.yyyy) */
+  previousDate: string;
+  total: number | null;
+  previousTotal: number | null;
+  totalDelta: number | null;
+  totalDirection: ReportDirection | null;
+  dimensions: {
+    name: string;
+    score: number | null;
+    previousScore: number | null;
+    delta: number | null;
+    direction: ReportDirection | null;
+  }[];
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -166,6 +186,29 @@ const normaliseScore = (score: unknown): number | null =>
 
 const isBand = (band: unknown): band is Band =>
   band === 'rot' || band === 'gelb' || band === 'gruen';
+
+const isDirection = (value: unknown): value is ReportDirection =>
+  value === 'up' || value === 'down' || value === 'same';
+
+/** A finite change, rounded to one decimal, or null. */
+const normaliseDelta = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 10) / 10 : null;
+
+/** The comparison with text shortened and numbers checked, like the rest of the input. */
+const cleanComparison = (comparison: ReportComparison): ReportComparison => ({
+  previousDate: short(comparison.previousDate, 40),
+  total: normaliseScore(comparison.total),
+  previousTotal: normaliseScore(comparison.previousTotal),
+  totalDelta: normaliseDelta(comparison.totalDelta),
+  totalDirection: isDirection(comparison.totalDirection) ? comparison.totalDirection : null,
+  dimensions: (comparison.dimensions ?? []).map((entry) => ({
+    name: short(entry.name),
+    score: normaliseScore(entry.score),
+    previousScore: normaliseScore(entry.previousScore),
+    delta: normaliseDelta(entry.delta),
+    direction: isDirection(entry.direction) ? entry.direction : null,
+  })),
+});
 
 interface Dimension {
   name: string;
@@ -621,19 +664,32 @@ const drawRadar = (
   doc.y = cy + maxBottom + 14;
 };
 
-const drawTable = (ctx: Ctx, dimensions: Dimension[], bandLabels: Record<Band, string>): void => {
+interface Column {
+  title: string;
+  width: number;
+  align: Align;
+}
+
+interface Cell {
+  text: string;
+  font?: string;
+  color?: string;
+  /** a coloured square before the text (decoration; the text says the same) */
+  swatch?: string | null;
+}
+
+/**
+ * A tagged table (Table, TR, TH with column scope, TD): a header row in the accent colour,
+ * zebra rows; the first column's text may wrap and sets the row height. Kept on one page when
+ * it fits there, otherwise flowed row by row with the header repeated as an artifact.
+ */
+const drawGridTable = (ctx: Ctx, columns: Column[], rows: Cell[][]): void => {
   const { doc, left, width } = ctx;
-  const columns = [
-    { title: 'Dimension', width: width - 230, align: 'left' as Align },
-    { title: 'Wert', width: 80, align: 'center' as Align },
-    { title: 'Einstufung', width: 150, align: 'left' as Align },
-  ];
   const pad = 5;
   const swatch = 8;
   const table = doc.struct('Table');
   ctx.root.add(table);
 
-  /** The header row; repeated on a following page it is an artifact (tagged only once). */
   const headerRow = (repeated: boolean) => {
     const y = doc.y;
     const height = 20;
@@ -657,24 +713,22 @@ const drawTable = (ctx: Ctx, dimensions: Dimension[], bandLabels: Record<Band, s
     doc.y = y + height;
   };
 
-  const rowHeight = (dimension: Dimension) => {
+  const rowHeight = (cells: Cell[]) => {
     setFont(doc, FONT, 10);
-    return Math.max(measure(doc, dimension.name || '–', columns[0].width - 2 * pad), 12) + 2 * pad;
+    return Math.max(measure(doc, cells[0]?.text || '–', columns[0].width - 2 * pad), 12) + 2 * pad;
   };
 
-  // keep the table on one page when it fits there, otherwise flow it row by row
-  const fullHeight = 20 + dimensions.reduce((sum, d) => sum + rowHeight(d), 0);
+  const fullHeight = 20 + rows.reduce((sum, cells) => sum + rowHeight(cells), 0);
   const pageSpace = bottomLimit(doc) - doc.page.margins.top;
-  ensureSpace(doc, fullHeight <= pageSpace ? fullHeight : 20 + rowHeight(dimensions[0]));
+  ensureSpace(doc, fullHeight <= pageSpace ? fullHeight : 20 + (rows[0] ? rowHeight(rows[0]) : 0));
   headerRow(false);
-  dimensions.forEach((dimension, index) => {
-    const height = rowHeight(dimension);
+  rows.forEach((cells, index) => {
+    const height = rowHeight(cells);
     if (doc.y + height > bottomLimit(doc)) {
       doc.addPage();
       headerRow(true);
     }
     const y = doc.y;
-    const band = dimension.score === null ? null : dimension.band;
     artifact(doc, () => {
       if (index % 2 === 1) doc.rect(left, y, width, height).fill(COLORS.zebra);
       doc
@@ -682,33 +736,28 @@ const drawTable = (ctx: Ctx, dimensions: Dimension[], bandLabels: Record<Band, s
         .lineTo(left + width, y + height)
         .lineWidth(0.5)
         .stroke(COLORS.rule);
-      if (band) {
-        doc
-          .rect(left + columns[0].width + columns[1].width + pad, y + pad + 2, swatch, swatch)
-          .fill(BAND_COLORS[band]);
-      }
+      let x = left;
+      columns.forEach((column, c) => {
+        const mark = cells[c]?.swatch;
+        if (mark) doc.rect(x + pad, y + pad + 2, swatch, swatch).fill(mark);
+        x += column.width;
+      });
     });
     const row = doc.struct('TR');
     table.add(row);
-    tagged(row, doc, 'TD', () => {
-      setFont(doc, FONT, 10);
-      block(doc, dimension.name || '–', left + pad, y + pad, columns[0].width - 2 * pad);
-    });
-    tagged(row, doc, 'TD', () => {
-      setFont(doc, BOLD, 10);
-      const value = dimension.score === null ? '–' : String(dimension.score);
-      lineAt(doc, value, left + columns[0].width, y + pad, columns[1].width, 'center');
-    });
-    tagged(row, doc, 'TD', () => {
-      const x = left + columns[0].width + columns[1].width;
-      if (dimension.score === null) {
-        setFont(doc, FONT, 10, COLORS.muted);
-        block(doc, 'nicht bewertet', x + pad, y + pad, columns[2].width - 2 * pad);
-      } else {
-        setFont(doc, FONT, 10, band ? BAND_COLORS[band] : COLORS.text);
-        const label = band ? bandLabels[band] : '–';
-        block(doc, label, x + pad + swatch + 6, y + pad, columns[2].width - 2 * pad - swatch - 6);
-      }
+    let x = left;
+    columns.forEach((column, c) => {
+      const cell = cells[c] ?? { text: '–' };
+      const cellX = x;
+      tagged(row, doc, 'TD', () => {
+        setFont(doc, cell.font ?? FONT, 10, cell.color ?? COLORS.text);
+        const indent = cell.swatch ? swatch + 6 : 0;
+        if (c === 0) block(doc, cell.text || '–', cellX + pad, y + pad, column.width - 2 * pad);
+        else if (column.align === 'left')
+          block(doc, cell.text, cellX + pad + indent, y + pad, column.width - 2 * pad - indent);
+        else lineAt(doc, cell.text, cellX, y + pad, column.width, column.align);
+      });
+      x += column.width;
     });
     row.end();
     doc.x = left;
@@ -716,6 +765,89 @@ const drawTable = (ctx: Ctx, dimensions: Dimension[], bandLabels: Record<Band, s
   });
   table.end();
   doc.moveDown(0.6);
+};
+
+const drawTable = (ctx: Ctx, dimensions: Dimension[], bandLabels: Record<Band, string>): void => {
+  const { width } = ctx;
+  drawGridTable(
+    ctx,
+    [
+      { title: 'Dimension', width: width - 230, align: 'left' },
+      { title: 'Wert', width: 80, align: 'center' },
+      { title: 'Einstufung', width: 150, align: 'left' },
+    ],
+    dimensions.map((dimension) => {
+      const band = dimension.score === null ? null : dimension.band;
+      return [
+        { text: dimension.name || '–' },
+        { text: dimension.score === null ? '–' : String(dimension.score), font: BOLD },
+        dimension.score === null
+          ? { text: 'nicht bewertet', color: COLORS.muted }
+          : {
+              text: band ? bandLabels[band] : '–',
+              color: band ? BAND_COLORS[band] : COLORS.text,
+              swatch: band ? BAND_COLORS[band] : null,
+            },
+      ];
+    })
+  );
+};
+
+const CHANGE_WORDS: Record<ReportDirection, string> = {
+  up: 'besser',
+  down: 'schlechter',
+  same: 'unverändert',
+};
+const CHANGE_COLORS: Record<ReportDirection, string> = {
+  up: BAND_COLORS.gruen,
+  down: BAND_COLORS.rot,
+  same: COLORS.muted,
+};
+
+/** "+12 (besser)", in words: no arrow glyphs, whose meaning a screen reader would not say. */
+const changeCell = (delta: number | null, direction: ReportDirection | null): Cell =>
+  delta === null || direction === null
+    ? { text: 'nicht vergleichbar', color: COLORS.muted }
+    : {
+        text: `${delta > 0 ? '+' : ''}${String(delta).replace('.', ',')} (${CHANGE_WORDS[direction]})`,
+        color: CHANGE_COLORS[direction],
+      };
+
+/** The change since the company's previous check, as a table. */
+const drawComparison = (ctx: Ctx, comparison: ReportComparison): void => {
+  const { width } = ctx;
+  heading(ctx, `Veränderung seit dem Check vom ${comparison.previousDate}`, 80);
+  const score = (value: number | null) => (value === null ? '–' : String(value));
+  drawGridTable(
+    ctx,
+    [
+      { title: 'Dimension', width: width - 290, align: 'left' },
+      { title: 'Vorher', width: 70, align: 'center' },
+      { title: 'Jetzt', width: 70, align: 'center' },
+      { title: 'Veränderung', width: 150, align: 'left' },
+    ],
+    [
+      ...comparison.dimensions.map((entry) => [
+        { text: entry.name || '–' },
+        { text: score(entry.previousScore) },
+        { text: score(entry.score), font: BOLD },
+        changeCell(entry.delta, entry.direction),
+      ]),
+      [
+        { text: 'Gesamt', font: BOLD },
+        { text: score(comparison.previousTotal) },
+        { text: score(comparison.total), font: BOLD },
+        changeCell(comparison.totalDelta, comparison.totalDirection),
+      ],
+    ]
+  );
+  paragraph(
+    ctx,
+    'Werte von 0 bis 100; eine Veränderung unter einem Punkt gilt als unverändert.',
+    8.5,
+    COLORS.muted
+  );
+  ctx.doc.moveDown(1.2);
 };
 
 const drawLegend = (ctx: Ctx, bandLabels: Record<Band, string>): void => {
@@ -1093,6 +1225,8 @@ export const renderReport = (input: ReportInput): Promise<Buffer> =>
         drawTable(ctx, dimensions, bandLabels);
         drawLegend(ctx, bandLabels);
       }
+
+      if (input.comparison) drawComparison(ctx, cleanComparison(input.comparison));
 
       drawFindings(ctx, names(input.strengths), names(input.fieldsForAction));
       drawTips(ctx, input.tips ?? []);

@@ -36,6 +36,18 @@ export default {
           config: limited,
         },
         {
+          method: 'POST',
+          path: '/submissions/:token/recheck',
+          handler: 'check.recheck',
+          config: limited,
+        },
+        {
+          method: 'DELETE',
+          path: '/companies/:companyToken',
+          handler: 'check.removeCompany',
+          config: limited,
+        },
+        {
           method: 'GET',
           path: '/submissions/:token/report.pdf',
           handler: 'check.report',

@@ -1,7 +1,8 @@
 import questionnaire from './questionnaire';
 import retention from './retention';
 import seed from './seed';
+import series from './series';
 import statistics from './statistics';
 import submissions from './submissions';
 
-export default { questionnaire, retention, seed, statistics, submissions };
+export default { questionnaire, retention, seed, series, statistics, submissions };

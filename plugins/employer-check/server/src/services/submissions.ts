@@ -10,6 +10,7 @@ import { atomically, ConflictError } from '@bildungsbuero/strapi-server-kit';
 import type { EmployerCheckConfig } from '../config';
 import { renderReport } from '../pdf/report';
 import { recommend, type TipCandidate } from '../lib/recommend';
+import type { Progress } from '../lib/progress';
 import { score, type Answers, type ScoreResult } from '../lib/scoring';
 import { createSubmissionToken, hashSubmissionToken, looksLikeToken } from '../lib/tokens';
 import { figures, type StatisticsRow } from '../lib/statistics';
@@ -36,6 +37,8 @@ interface SubmissionRow {
   id: number;
   documentId: string;
   status: 'draft' | 'complete';
+  /** hash of the company token linking a company's checks (services/series.ts), if any */
+  companyKeyHash?: string | null;
   questionnaireVersion: string;
   sector: string;
   sizeClass: string;
@@ -200,6 +203,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         url: url ?? null,
       })),
       regionalAverage: await regionalAverage(row, dimensionKeys),
+      // the change since the company's previous check and the trend over its checks
+      ...((await plugin().service('series').progressFor(row, result)) as Progress),
     };
   };
 
@@ -454,6 +459,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         bandLabels: settings.bandLabels,
         footerNote: settings.report.footerNote,
+        comparison: result.comparison
+          ? {
+              ...result.comparison,
+              previousDate: new Date(
+                `${result.comparison.previousCompletedOn}T12:00:00Z`
+              ).toLocaleDateString('de-DE', {
+                day: '2-digit',
+                month: '2-digit',
+                year: 'numeric',
+                timeZone: 'Europe/Berlin',
+              }),
+            }
+          : null,
       });
     },
   };
