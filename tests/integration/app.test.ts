@@ -35,6 +35,7 @@ import './specs/newsletter-editor.spec';
 import './specs/newsletter-admin-ui-api.spec';
 import './specs/employer-check.spec';
 import './specs/employer-check-recheck.spec';
+import './specs/employer-check-plan.spec';
 import './specs/newsletter-personal-tips.spec';
 import './specs/pages.spec';
 import './specs/pages-personal-tips.spec';

@@ -4,6 +4,7 @@
  */
 import { api, apiUrl, ApiError, setFieldError } from '../shared/api.js';
 import { byId, focusElement, h } from './dom.js';
+import { planSection } from './plan.js';
 import { renderResult } from './result.js';
 import { tipsLinkPanel } from './tips-link.js';
 import type {
@@ -514,6 +515,14 @@ const showResult = (submission: Submission, { focus = true } = {}) => {
       'Mit diesem Link können Sie Ihr Ergebnis und den Bericht später wieder aufrufen.'
     ),
     tipsPanel: token ? tipsLinkPanel(token) : null,
+    planPanel: planSection(submission.result, {
+      save: async (measures) => {
+        const saved = await api<Submission>('PUT', submissionUrl('/plan'), { measures });
+        if (!saved.result) throw new Error('the saved plan came back without a result');
+        return saved.result;
+      },
+      announce,
+    }),
   });
   if (focus) {
     focusElement(byId('result-heading'));

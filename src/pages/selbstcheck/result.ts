@@ -136,11 +136,13 @@ export interface ResultOptions {
   resumePanel: HTMLElement;
   /** "Passende Tipps per Newsletter", below the tips (built by the caller) */
   tipsPanel?: HTMLElement | null;
+  /** the action plan editor, below the tips (built by the caller) */
+  planPanel?: HTMLElement | null;
 }
 
 export const renderResult = (
   container: HTMLElement,
-  { result, reportUrl, resumePanel, tipsPanel = null }: ResultOptions
+  { result, reportUrl, resumePanel, tipsPanel = null, planPanel = null }: ResultOptions
 ) => {
   const { red, green } = result.thresholds;
   const regional = result.regionalAverage;
@@ -230,6 +232,7 @@ export const renderResult = (
       : h('p', {}, regional.reason || 'Ein regionaler Vergleich ist derzeit nicht möglich.'),
     h('h3', {}, 'Empfohlene Tipps'),
     tips(result),
+    ...(planPanel ? [planPanel] : []),
     ...(tipsPanel ? [tipsPanel] : []),
     h('h3', {}, 'Bericht'),
     h(

@@ -111,6 +111,32 @@ export interface Result {
   regionalAverage: RegionalAverage;
   comparison?: Comparison | null;
   trend?: TrendPoint[];
+  plan?: Plan;
+}
+
+/** A recommended tip the company took on, as the result shows it. */
+export interface Measure {
+  tip: string;
+  title: string;
+  dimension: string | null;
+  targetDate: string | null;
+  done: boolean;
+  doneOn: string | null;
+  overdue: boolean;
+}
+
+export interface Plan {
+  measures: Measure[];
+  done: number;
+  open: number;
+  overdue: number;
+}
+
+/** One measure as the plan route takes it. */
+export interface MeasureInput {
+  tip: string;
+  targetDate: string | null;
+  done: boolean;
 }
 
 export interface Submission {

@@ -989,6 +989,46 @@ const junkSubmissionTokens = (validToken) => [
   ...INVALID_UTF8.map((bytes) => `${validToken}${bytes}`),
 ];
 
+/** The action plan: junk tokens answer 404; defective plans on a real check are refused. */
+const planByToken = ({ method, apiPath, count, seed, draftToken }) => {
+  const cases = [];
+  for (const token of junkSubmissionTokens(draftToken))
+    cases.push(
+      jsonCase(method, apiPath.replace(':token', token), { measures: [] }, 'token: unknown')
+    );
+  const real = apiPath.replace(':token', draftToken);
+  const defects = [
+    ['measures is a string', { measures: 'alle' }],
+    ['measures is an object', { measures: { tip: 'x' } }],
+    ['a measure is null', { measures: [null] }],
+    ['a tip with a NUL', { measures: [{ tip: 'abc\u0000' }] }],
+    ['a tip that is an object', { measures: [{ tip: { $ne: null } }] }],
+    ['a tip of 2000 characters', { measures: [{ tip: 'x'.repeat(2000) }] }],
+    ['a date in words', { measures: [{ tip: 'abc', targetDate: 'nächsten Monat' }] }],
+    ['an impossible date', { measures: [{ tip: 'abc', targetDate: '2030-02-31' }] }],
+    ['a date in the past', { measures: [{ tip: 'abc', targetDate: '2001-01-01' }] }],
+    ['done as text', { measures: [{ tip: 'abc', done: 'ja' }] }],
+    ['too many measures', { measures: Array.from({ length: 500 }, (_, i) => ({ tip: `t${i}` })) }],
+    ['the body is an array', [{ tip: 'abc' }]],
+    ['a tip that is not recommended', { measures: [{ tip: 'abc' }] }],
+    ['an empty plan on an unfinished check', { measures: [] }],
+  ];
+  for (const [defect, body] of defects)
+    cases.push(jsonCase(method, real, body, `real token, ${defect}`));
+  return fill(cases, count, seed, (rng) =>
+    jsonCase(
+      method,
+      real,
+      {
+        measures: [
+          { tip: `${rng.pick(TEXT)}${rng.pick(BROKEN_TEXT)}`, targetDate: rng.pick(TEXT) },
+        ],
+      },
+      'random: tip and date'
+    )
+  );
+};
+
 /** GET/DELETE/PUT/report of a submission: junk tokens answer 404 (never another's data). */
 const submissionByToken = ({ method, apiPath, count, seed, draftToken, questions }) => {
   const cases = [];
@@ -1408,6 +1448,8 @@ const generatorFor = (route, context) => {
       submissionByToken({ ...o, method: 'GET', draftToken: e.draftToken, questions: e.questions }),
     'POST /api/employer-check/submissions/:token/recheck': (o) =>
       submissionByToken({ ...o, method: 'POST', draftToken: e.draftToken, questions: e.questions }),
+    'PUT /api/employer-check/submissions/:token/plan': (o) =>
+      planByToken({ ...o, method: 'PUT', draftToken: e.draftToken }),
     // company tokens: the junk forms of a token, and a check's own token (not a company token)
     'DELETE /api/employer-check/companies/:companyToken': (o) =>
       submissionByToken({

@@ -362,6 +362,47 @@ describe('PDF/UA report', () => {
     expect(byRole('Link')).toHaveLength(15);
   });
 
+  it('keeps the properties with the comparison and the action plan as tables with header rows', async () => {
+    const { byRole } = checkPdfUa(
+      await renderReport(
+        input({
+          comparison: {
+            previousDate: '04.12.2025',
+            total: 70,
+            previousTotal: 60,
+            totalDelta: 10,
+            totalDirection: 'up',
+            dimensions: [
+              { name: 'Führung', score: 82, previousScore: 70, delta: 12, direction: 'up' },
+              { name: 'Vergütung', score: 45, previousScore: 45, delta: 0, direction: 'same' },
+            ],
+          },
+          plan: [
+            {
+              title: 'Gespräche führen',
+              dimension: 'Führung',
+              targetDate: '01.03.2027',
+              done: false,
+              overdue: false,
+            },
+            {
+              title: 'Gehalt offenlegen',
+              dimension: 'Vergütung',
+              targetDate: null,
+              done: true,
+              overdue: false,
+            },
+          ],
+        })
+      )
+    );
+    expect(byRole('Table')).toHaveLength(3);
+    // 3 header cells of the result, 4 of the comparison, 4 of the plan
+    expect(byRole('TH')).toHaveLength(3 + 4 + 4);
+    // 5 result rows, 2 + total compared, 2 measures; each with a header row
+    expect(byRole('TR')).toHaveLength(6 + 4 + 3);
+  });
+
   it('holds for an empty result and for hostile input', async () => {
     checkPdfUa(
       await renderReport(

@@ -98,6 +98,65 @@ describe('renderReport', () => {
     expect(raw).toContain('/StructTreeRoot');
   });
 
+  it('shows the change since the previous check and the action plan with each measure’s state', async () => {
+    const pdf = await renderReport(
+      baseInput({
+        comparison: {
+          previousDate: '04.12.2025',
+          total: 68,
+          previousTotal: 60.5,
+          totalDelta: 7.5,
+          totalDirection: 'up',
+          dimensions: [
+            {
+              name: 'Führung & Unternehmenskultur',
+              score: 82,
+              previousScore: 70,
+              delta: 12,
+              direction: 'up',
+            },
+            { name: 'Gesundheit', score: 90, previousScore: 95, delta: -5, direction: 'down' },
+            { name: 'Ausbildung', score: null, previousScore: 50, delta: null, direction: null },
+          ],
+        },
+        plan: [
+          {
+            title: 'Mitarbeitergespräche einführen',
+            dimension: 'Führung',
+            targetDate: '01.03.2027',
+            done: false,
+            overdue: false,
+          },
+          {
+            title: 'Gehaltsbänder offenlegen',
+            dimension: 'Vergütung',
+            targetDate: '01.11.2026',
+            done: false,
+            overdue: true,
+          },
+          {
+            title: 'Patenschaften für Neue',
+            dimension: 'Recruiting',
+            targetDate: null,
+            done: true,
+            overdue: false,
+          },
+        ],
+      })
+    );
+    const text = (await parsePdf(pdf)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Veränderung seit dem Check vom 04.12.2025');
+    expect(text).toContain('+12 (besser)');
+    expect(text).toContain('-5 (schlechter)');
+    expect(text).toContain('nicht vergleichbar');
+    expect(text).toContain('Ihr Maßnahmenplan');
+    expect(text).toContain('Mitarbeitergespräche einführen');
+    expect(text).toContain('01.03.2027');
+    expect(text).toMatch(/überfällig/);
+    expect(text).toMatch(/erledigt/);
+    expect(text).toContain('1 von 3 Maßnahmen erledigt.');
+  });
+
   it('numbers every page and spreads 15 tips over more than one page', async () => {
     const pdf = await renderReport(
       baseInput({ tips: Array.from({ length: 15 }, (_, index) => tip(index)) })

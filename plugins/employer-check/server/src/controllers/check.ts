@@ -6,7 +6,8 @@ import type { EmployerCheckConfig } from '../config';
 import { SCALE } from '../services/questionnaire';
 import { ConflictError, withConflicts } from '@bildungsbuero/strapi-server-kit';
 import type { SubmissionInput } from '../services/submissions';
-import { validateSubmission } from '../validation';
+import { getService } from '../utils/get-service';
+import { validatePlan, validateSubmission } from '../validation';
 
 const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
 
@@ -97,6 +98,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Cache-Control', 'no-store');
       ctx.status = 201;
       ctx.body = await series().recheck(ctx.params.token);
+    }),
+
+    /** Replaces the action plan of a completed check. */
+    updatePlan: withConflicts(async (ctx: Context) => {
+      ctx.set('Cache-Control', 'no-store');
+      await service().get(ctx.params.token); // 404 before 400 for unknown tokens
+      checkSize(ctx);
+      const { measures } = await validatePlan(body(ctx));
+      ctx.body = await getService(strapi, 'plan').update(ctx.params.token, measures);
     }),
 
     /** Deletes every check of a company, by its company token. */

@@ -55,6 +55,18 @@ export interface ReportInput {
   footerNote?: string;
   /** the change since the company's previous check, if it has one */
   comparison?: ReportComparison | null;
+  /** the company's action plan, if it took on measures */
+  plan?: ReportMeasure[] | null;
+}
+
+export interface ReportMeasure {
+  title: string;
+  /** name of the dimension the measure serves */
+  dimension: string;
+  /** already German (dd.mm.yyyy), or null */
+  targetDate: string | null;
+  done: boolean;
+  overdue: boolean;
 }
 
 export type ReportDirection = 'up' | 'down' | 'same';
@@ -850,6 +862,35 @@ const drawComparison = (ctx: Ctx, comparison: ReportComparison): void => {
   ctx.doc.moveDown(1.2);
 };
 
+/** The measures the company took on, as a table with their state in words. */
+const drawPlan = (ctx: Ctx, plan: ReportMeasure[]): void => {
+  const { width } = ctx;
+  heading(ctx, 'Ihr Maßnahmenplan', 80);
+  const state = (measure: ReportMeasure): Cell => {
+    if (measure.done) return { text: 'erledigt', color: CHANGE_COLORS.up };
+    if (measure.overdue) return { text: 'überfällig', color: CHANGE_COLORS.down, font: BOLD };
+    return { text: 'offen' };
+  };
+  drawGridTable(
+    ctx,
+    [
+      { title: 'Maßnahme', width: width - 310, align: 'left' },
+      { title: 'Dimension', width: 140, align: 'left' },
+      { title: 'Zieldatum', width: 80, align: 'center' },
+      { title: 'Stand', width: 90, align: 'left' },
+    ],
+    plan.map((measure) => [
+      { text: short(measure.title, 200) || '–' },
+      { text: short(measure.dimension, 80) || '–' },
+      { text: short(measure.targetDate, 20) || '–' },
+      state(measure),
+    ])
+  );
+  const done = plan.filter((measure) => measure.done).length;
+  paragraph(ctx, `${done} von ${plan.length} Maßnahmen erledigt.`, 8.5, COLORS.muted);
+  ctx.doc.moveDown(1.2);
+};
+
 const drawLegend = (ctx: Ctx, bandLabels: Record<Band, string>): void => {
   paragraph(
     ctx,
@@ -1230,6 +1271,7 @@ export const renderReport = (input: ReportInput): Promise<Buffer> =>
 
       drawFindings(ctx, names(input.strengths), names(input.fieldsForAction));
       drawTips(ctx, input.tips ?? []);
+      if (input.plan?.length) drawPlan(ctx, input.plan.slice(0, 50));
 
       const note = toPdfText(input.footerNote, true);
       if (note) drawFooterNote(ctx, note);

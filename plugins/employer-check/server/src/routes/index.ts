@@ -42,6 +42,12 @@ export default {
           config: limited,
         },
         {
+          method: 'PUT',
+          path: '/submissions/:token/plan',
+          handler: 'check.updatePlan',
+          config: limited,
+        },
+        {
           method: 'DELETE',
           path: '/companies/:companyToken',
           handler: 'check.removeCompany',

@@ -1,3 +1,4 @@
+import plan from './plan';
 import questionnaire from './questionnaire';
 import retention from './retention';
 import seed from './seed';
@@ -5,4 +6,4 @@ import series from './series';
 import statistics from './statistics';
 import submissions from './submissions';
 
-export default { questionnaire, retention, seed, series, statistics, submissions };
+export default { plan, questionnaire, retention, seed, series, statistics, submissions };

@@ -9,6 +9,7 @@ import { errors } from '@strapi/utils';
 import { atomically, ConflictError } from '@bildungsbuero/strapi-server-kit';
 import type { EmployerCheckConfig } from '../config';
 import { renderReport } from '../pdf/report';
+import { officeToday, planView, storedPlan } from '../lib/plan';
 import { recommend, type TipCandidate } from '../lib/recommend';
 import type { Progress } from '../lib/progress';
 import { score, type Answers, type ScoreResult } from '../lib/scoring';
@@ -48,10 +49,15 @@ interface SubmissionRow {
   consentStatistics: boolean;
   completedAt: string | null;
   result: ScoreResult | null;
+  /** the action plan (lib/plan.ts), JSON */
+  plan?: unknown;
   total: number | string | null;
   createdAt: string;
   updatedAt: string;
 }
+
+/** `YYYY-MM-DD` as a German date (dd.mm.yyyy). */
+const germanDay = (day: string) => day.split('-').reverse().join('.');
 
 export const notFound = () => new errors.NotFoundError('Diese Teilnahme gibt es nicht (mehr).');
 
@@ -203,6 +209,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         url: url ?? null,
       })),
       regionalAverage: await regionalAverage(row, dimensionKeys),
+      // the measures the company took on, with overdue marks
+      plan: planView(storedPlan(row.plan), officeToday()),
       // the change since the company's previous check and the trend over its checks
       ...((await plugin().service('series').progressFor(row, result)) as Progress),
     };
@@ -459,17 +467,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         bandLabels: settings.bandLabels,
         footerNote: settings.report.footerNote,
+        plan: result.plan.measures.map((measure) => ({
+          title: measure.title,
+          dimension: measure.dimension ? name(measure.dimension) : '',
+          targetDate: measure.targetDate ? germanDay(measure.targetDate) : null,
+          done: measure.done,
+          overdue: measure.overdue,
+        })),
         comparison: result.comparison
           ? {
               ...result.comparison,
-              previousDate: new Date(
-                `${result.comparison.previousCompletedOn}T12:00:00Z`
-              ).toLocaleDateString('de-DE', {
-                day: '2-digit',
-                month: '2-digit',
-                year: 'numeric',
-                timeZone: 'Europe/Berlin',
-              }),
+              previousDate: germanDay(result.comparison.previousCompletedOn),
             }
           : null,
       });

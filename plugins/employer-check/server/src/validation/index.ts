@@ -4,6 +4,7 @@
  * read them next to the form fields.
  */
 import { errors, validateZodSchema, z } from '@strapi/utils';
+import { MAX_MEASURES } from '../lib/plan';
 
 export interface ActiveQuestion {
   id: string;
@@ -177,3 +178,28 @@ export const validateNewVersion = (body: unknown) => {
     })
   )(body ?? {});
 };
+
+/** A tip's id as the result lists it (a documentId or the app's key for it). */
+const TIP_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The whole action plan as the company saves it (rules beyond the shape: lib/plan.ts). */
+export const validatePlan = (body: unknown) =>
+  validateZodSchema(
+    z.object({
+      measures: z
+        .array(
+          z.object({
+            tip: z
+              .string({ error: 'Bitte einen Tipp aus den Empfehlungen wählen.' })
+              .regex(TIP_ID, { error: 'Bitte einen Tipp aus den Empfehlungen wählen.' }),
+            targetDate: z.iso
+              .date({ error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' })
+              .nullable()
+              .optional(),
+            done: z.boolean({ error: 'Erledigt ist ja oder nein.' }).optional(),
+          }),
+          { error: 'Erwartet wird eine Liste von Maßnahmen.' }
+        )
+        .max(MAX_MEASURES, { error: `Höchstens ${MAX_MEASURES} Maßnahmen.` }),
+    })
+  )(body ?? {});
