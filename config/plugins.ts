@@ -208,6 +208,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             `${env('SITE_URL', publicUrl).replace(/\/+$/, '')}/arbeitgeber-tipps/${String(tip.slug ?? '')}`,
         },
         municipalities: { uid: 'api::municipality.municipality', labelField: 'name' },
+        survey: {
+          k: env.int('EMPLOYER_CHECK_SURVEY_K', 5),
+          defaultDays: 28,
+          maxDays: 90,
+          // the page employees open (public/selbstcheck/befragung/)
+          link: (surveyId: string) =>
+            `${env('SITE_URL', publicUrl).replace(/\/+$/, '')}/selbstcheck/befragung/?id=${encodeURIComponent(surveyId)}`,
+        },
         // links of deleted checks to newsletter subscriptions go with them
         onDeleted: onSubmissionsDeleted,
         report: {

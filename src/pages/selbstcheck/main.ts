@@ -6,6 +6,7 @@ import { api, apiUrl, ApiError, setFieldError } from '../shared/api.js';
 import { byId, focusElement, h } from './dom.js';
 import { planSection } from './plan.js';
 import { renderResult } from './result.js';
+import { surveySection } from './survey.js';
 import { tipsLinkPanel } from './tips-link.js';
 import type {
   AnswerValue,
@@ -15,6 +16,7 @@ import type {
   Question,
   Questionnaire,
   Submission,
+  Survey,
 } from './types.js';
 
 const BASE = '/employer-check';
@@ -521,6 +523,18 @@ const showResult = (submission: Submission, { focus = true } = {}) => {
         if (!saved.result) throw new Error('the saved plan came back without a result');
         return saved.result;
       },
+      announce,
+    }),
+    surveyPanel: surveySection(submission.result, {
+      start: (endsOn) =>
+        api<Survey & { manageToken: string }>('POST', submissionUrl('/surveys'), {
+          ...(endsOn ? { endsOn } : {}),
+        }),
+      close: (manageToken) =>
+        api<Survey>(
+          'POST',
+          `${BASE}/surveys/manage/${encodeURIComponent(manageToken || '-')}/close`
+        ),
       announce,
     }),
   });

@@ -138,11 +138,20 @@ export interface ResultOptions {
   tipsPanel?: HTMLElement | null;
   /** the action plan editor, below the tips (built by the caller) */
   planPanel?: HTMLElement | null;
+  /** the employees' survey, after the comparison (built by the caller) */
+  surveyPanel?: HTMLElement | null;
 }
 
 export const renderResult = (
   container: HTMLElement,
-  { result, reportUrl, resumePanel, tipsPanel = null, planPanel = null }: ResultOptions
+  {
+    result,
+    reportUrl,
+    resumePanel,
+    tipsPanel = null,
+    planPanel = null,
+    surveyPanel = null,
+  }: ResultOptions
 ) => {
   const { red, green } = result.thresholds;
   const regional = result.regionalAverage;
@@ -218,6 +227,7 @@ export const renderResult = (
       table(result)
     ),
     ...progressSection(result),
+    ...(surveyPanel ? [surveyPanel] : []),
     h('h3', {}, 'Ihre Stärken'),
     dimensionList(result, result.strengths, 'Es konnte noch keine Dimension bewertet werden.'),
     h('h3', {}, 'Ihre Handlungsfelder'),

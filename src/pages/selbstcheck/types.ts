@@ -112,6 +112,32 @@ export interface Result {
   comparison?: Comparison | null;
   trend?: TrendPoint[];
   plan?: Plan;
+  survey?: Survey | null;
+}
+
+/** One dimension of the employees' survey next to the company's own score. */
+export interface SurveyDimension {
+  key: string;
+  name: string;
+  management: number | null;
+  employees: number | null;
+  band: Band | null;
+  answered: number;
+  gap: number | null;
+  reading: 'management-higher' | 'employees-higher' | 'aligned' | null;
+}
+
+export interface Survey {
+  surveyId: string;
+  link: string | null;
+  endsOn: string;
+  closedOn: string | null;
+  open: boolean;
+  responses: number;
+  k: number;
+  available: boolean;
+  missing: number;
+  dimensions: SurveyDimension[] | null;
 }
 
 /** A recommended tip the company took on, as the result shows it. */

@@ -1029,6 +1029,95 @@ const planByToken = ({ method, apiPath, count, seed, draftToken }) => {
   );
 };
 
+/** Junk forms of a survey's public id (22 characters). */
+const junkSurveyIds = (validId) => [
+  ...TEXT.filter(Boolean).map(enc),
+  'A'.repeat(22),
+  'x'.repeat(2000),
+  `${validId}x`,
+  validId.slice(0, -1),
+  `${validId}%00`,
+  'manage',
+  ...INVALID_UTF8,
+  ...INVALID_UTF8.map((bytes) => `${validId}${bytes}`),
+];
+
+/** Starting a survey: junk tokens 404, a draft 409, bad end dates 400, a second survey 409. */
+const surveyStart = ({ method, apiPath, count, seed, draftToken, completeToken }) => {
+  const cases = [];
+  for (const token of junkSubmissionTokens(draftToken))
+    cases.push(jsonCase(method, apiPath.replace(':token', token), {}, 'token: unknown'));
+  cases.push(jsonCase(method, apiPath.replace(':token', draftToken), {}, 'an unfinished check'));
+  const real = apiPath.replace(':token', completeToken);
+  const defects = [
+    ['a second survey of the same check', {}],
+    ['an end date in the past', { endsOn: '2001-01-01' }],
+    ['an end date years ahead', { endsOn: '2099-12-31' }],
+    ['an end date in words', { endsOn: 'Ende des Monats' }],
+    ['an impossible end date', { endsOn: '2030-02-30' }],
+    ['an end date that is an object', { endsOn: { $gt: '2000-01-01' } }],
+    ['the body is an array', [{ endsOn: null }]],
+  ];
+  for (const [defect, body] of defects)
+    cases.push(jsonCase(method, real, body, `real check, ${defect}`));
+  return fill(cases, count, seed, (rng) =>
+    jsonCase(
+      method,
+      real,
+      { endsOn: `${rng.pick(TEXT)}${rng.pick(BROKEN_TEXT)}` },
+      'random: end date'
+    )
+  );
+};
+
+/** An employee's answers: junk ids and every kind of bad answer are refused, nothing stored. */
+const surveyResponses = ({ method, apiPath, count, seed, surveyId, questions }) => {
+  const cases = [];
+  for (const id of junkSurveyIds(surveyId))
+    cases.push(
+      jsonCase(method, apiPath.replace(':surveyId', id), { answers: { x: 3 } }, 'survey: unknown')
+    );
+  const real = apiPath.replace(':surveyId', surveyId);
+  const some = questions[0]?.id ?? 'x';
+  const defects = [
+    ['an answer above the scale', { answers: { [some]: 6 } }],
+    ['an answer of zero', { answers: { [some]: 0 } }],
+    ['an answer as text', { answers: { [some]: 'gut' } }],
+    ['an answer as a fraction', { answers: { [some]: 2.5 } }],
+    ['a statement of another questionnaire', { answers: { [`${some}x`]: 3 } }],
+    ['only "keine Angabe"', { answers: { [some]: null } }],
+    ['no answers', { answers: {} }],
+    ['answers as a list', { answers: [3, 4] }],
+    ['answers with an operator', { answers: { $where: 3 } }],
+    ['a honeypot that is an object', { answers: { [some]: 3, unknown: 1 }, website: { a: 1 } }],
+    ['the body is a string', 'alles gut'],
+  ];
+  for (const [defect, body] of defects)
+    cases.push(jsonCase(method, real, body, `real survey, ${defect}`));
+  return fill(cases, count, seed, (rng) =>
+    jsonCase(
+      method,
+      real,
+      { answers: { [`${rng.pick(TEXT)}${rng.int(1000)}`]: rng.int(7) } },
+      'random: statement and value'
+    )
+  );
+};
+
+/** Management by token: junk tokens (and a check token) are 404; the real survey stays open. */
+const surveyManage = ({ method, apiPath, count, seed, draftToken }) => {
+  const cases = [];
+  for (const token of [...junkSubmissionTokens(draftToken), draftToken])
+    cases.push(getCase(apiPath.replace(':manageToken', token), 'token: unknown', { method }));
+  return fill(cases, count, seed, (rng) =>
+    getCase(
+      apiPath.replace(':manageToken', `${enc(rng.pick(TEXT))}${rng.int(1e9)}`),
+      'random: unknown token',
+      { method }
+    )
+  );
+};
+
 /** GET/DELETE/PUT/report of a submission: junk tokens answer 404 (never another's data). */
 const submissionByToken = ({ method, apiPath, count, seed, draftToken, questions }) => {
   const cases = [];
@@ -1448,6 +1537,37 @@ const generatorFor = (route, context) => {
       submissionByToken({ ...o, method: 'GET', draftToken: e.draftToken, questions: e.questions }),
     'POST /api/employer-check/submissions/:token/recheck': (o) =>
       submissionByToken({ ...o, method: 'POST', draftToken: e.draftToken, questions: e.questions }),
+    'POST /api/employer-check/submissions/:token/surveys': (o) =>
+      surveyStart({
+        ...o,
+        method: 'POST',
+        draftToken: e.draftToken,
+        completeToken: e.completeToken,
+      }),
+    'GET /api/employer-check/surveys/:surveyId': (o) =>
+      fill(
+        junkSurveyIds(e.surveyId).map((id) =>
+          getCase(o.apiPath.replace(':surveyId', id), 'survey: unknown')
+        ),
+        o.count,
+        o.seed,
+        (rng) =>
+          getCase(
+            o.apiPath.replace(':surveyId', `${enc(rng.pick(TEXT))}${rng.int(1e9)}`),
+            'random: unknown survey'
+          )
+      ),
+    'POST /api/employer-check/surveys/:surveyId/responses': (o) =>
+      surveyResponses({
+        ...o,
+        method: 'POST',
+        surveyId: e.surveyId,
+        questions: e.surveyQuestions ?? [],
+      }),
+    'GET /api/employer-check/surveys/manage/:manageToken': (o) =>
+      surveyManage({ ...o, method: 'GET', draftToken: e.draftToken }),
+    'POST /api/employer-check/surveys/manage/:manageToken/close': (o) =>
+      surveyManage({ ...o, method: 'POST', draftToken: e.draftToken }),
     'PUT /api/employer-check/submissions/:token/plan': (o) =>
       planByToken({ ...o, method: 'PUT', draftToken: e.draftToken }),
     // company tokens: the junk forms of a token, and a check's own token (not a company token)

@@ -391,6 +391,27 @@ module.exports = {
           )
         ).text
       );
+      // the completed check's employee survey: its id and management token for the survey routes
+      const survey = parseJson(
+        (
+          await ok(
+            call('POST', `/api/employer-check/submissions/${complete.token}/surveys`, {
+              body: {},
+            }),
+            201,
+            'employee survey'
+          )
+        ).text
+      );
+      const surveyForm = parseJson(
+        (
+          await ok(
+            call('GET', `/api/employer-check/surveys/${survey.surveyId}`),
+            200,
+            'survey form'
+          )
+        ).text
+      );
       // a completed check that its company deleted: its token is no reference any more
       const deletedCheck = parseJson(
         (
@@ -593,7 +614,14 @@ module.exports = {
             deletedToken: deletedCheck.token,
           },
         },
-        employerCheck: { questions, draftToken: draft.token },
+        employerCheck: {
+          questions,
+          draftToken: draft.token,
+          completeToken: complete.token,
+          surveyId: survey.surveyId,
+          manageToken: survey.manageToken,
+          surveyQuestions: surveyForm.data.questions,
+        },
       };
       const plan = [];
       const missing = [];

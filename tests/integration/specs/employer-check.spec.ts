@@ -360,11 +360,15 @@ describe('employer self-check', () => {
     expect(lines[1].startsWith('overall,,Alle,7,')).toBe(true);
     const groupLines = lines.slice(2).map((line) => line.split(','));
     expect(new Set(groupLines.map((cells) => cells[0]))).toEqual(
-      new Set(['sector', 'sizeClass', 'month'])
+      new Set(['sector', 'sizeClass', 'month', 'employees'])
     );
     const lineC = groupLines.find((cells) => cells[0] === 'sector' && cells[1] === 'C')!;
     expect(lineC[3]).toBe('');
     expect(lineC[lineC.length - 1]).toBe('zu wenige Teilnahmen');
+    // the employees' view: no company with a survey here, so suppressed without a count
+    const employeesLine = groupLines.find((cells) => cells[0] === 'employees')!;
+    expect(employeesLine[3]).toBe('');
+    expect(employeesLine[employeesLine.length - 1]).toBe('zu wenige Teilnahmen');
     expect(csv.text).not.toMatch(/token|[A-Za-z0-9_-]{32}/);
   });
 

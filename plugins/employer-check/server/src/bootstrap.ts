@@ -18,6 +18,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     (strapi.config.get('plugin::employer-check') as EmployerCheckConfig).seedDefaultQuestionnaire
   ) {
     await plugin.service('seed').ensureDefaultQuestionnaire();
+    await plugin.service('seed').ensureDefaultSurvey();
   }
   plugin.service('retention').start();
 };

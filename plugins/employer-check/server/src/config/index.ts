@@ -72,6 +72,17 @@ const configSchema = z.object({
   report: z.object({ title: z.string(), publisher: z.string(), footerNote: z.string().optional() }),
   /** seed the default German questionnaire when there is none */
   seedDefaultQuestionnaire: z.boolean(),
+  /** the anonymous employee survey */
+  survey: z.object({
+    /** employees' figures only from k responses on (and refreshed in steps of k) */
+    k: z.number().int().min(2),
+    /** how long a survey runs when the company gives no end date */
+    defaultDays: z.number().int().positive(),
+    /** the latest end date a company may choose, in days from today */
+    maxDays: z.number().int().positive(),
+    /** the page employees open, for a survey's public id; null: the API gives only the id */
+    link: z.custom<(surveyId: string) => string>((value) => typeof value === 'function').nullable(),
+  }),
   /** called with the documentIds of deleted submissions (by their company or by retention) */
   onDeleted: z
     .custom<
@@ -110,6 +121,7 @@ export default {
         'Ihre Angaben sind anonym. Ohne Ihre Zustimmung fließen sie nicht in die regionale Statistik ein.',
     },
     seedDefaultQuestionnaire: true,
+    survey: { k: 5, defaultDays: 28, maxDays: 90, link: null },
   },
   validator(config: unknown) {
     const result = configSchema.safeParse(config);

@@ -131,6 +131,12 @@ export interface StatisticsTableInput {
     figures: GroupedFigures;
     labels: Record<string, string>;
   }[];
+  /** the employees' view: companies whose survey reached k answers, means per dimension */
+  employees?: {
+    companies: number | null;
+    suppressed: boolean;
+    dimensions: Record<string, number | null> | null;
+  } | null;
 }
 
 /** The note a suppressed group carries in the export instead of figures. */
@@ -141,7 +147,12 @@ export const SUPPRESSED_NOTE = 'zu wenige Teilnahmen';
  * line overall, one per group) — never one line per submission, which in a small county could
  * identify a company by its sector, size, municipality and month.
  */
-export const statisticsTable = ({ dimensions, overall, groups }: StatisticsTableInput) => {
+export const statisticsTable = ({
+  dimensions,
+  overall,
+  groups,
+  employees = null,
+}: StatisticsTableInput) => {
   const keys = dimensions.map((dimension) => dimension.key);
   const line = (group: string, key: string, label: string, figures: GroupFigures) => [
     group,
@@ -163,6 +174,17 @@ export const statisticsTable = ({ dimensions, overall, groups }: StatisticsTable
           line(field, figures.key, labels[figures.key] ?? figures.key, figures)
         )
       ),
+      // one line with the employees' view over all companies (count = companies)
+      ...(employees
+        ? [
+            line('employees', '', 'Sicht der Beschäftigten', {
+              count: employees.companies,
+              total: null,
+              suppressed: employees.suppressed,
+              dimensions: employees.dimensions ?? {},
+            }),
+          ]
+        : []),
     ],
   };
 };

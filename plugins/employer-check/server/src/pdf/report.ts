@@ -9,6 +9,7 @@
  * everything else on a page (rules, bars, backgrounds, repeated table headers, footers) is
  * marked as an artifact.
  */
+import qrcode from 'qrcode-generator';
 import PDFDocument from 'pdfkit';
 import { reportFonts } from './fonts';
 
@@ -57,6 +58,29 @@ export interface ReportInput {
   comparison?: ReportComparison | null;
   /** the company's action plan, if it took on measures */
   plan?: ReportMeasure[] | null;
+  /** the employees' survey, if the company started one */
+  survey?: ReportSurvey | null;
+}
+
+export interface ReportSurvey {
+  /** the page employees open; printed with a QR code while the survey is open */
+  link: string | null;
+  open: boolean;
+  /** already German (dd.mm.yyyy) */
+  endsOn: string;
+  responses: number;
+  k: number;
+  missing: number;
+  /** null until k employees answered (never anything below k) */
+  dimensions:
+    | {
+        name: string;
+        management: number | null;
+        employees: number | null;
+        /** management − employees */
+        gap: number | null;
+      }[]
+    | null;
 }
 
 export interface ReportMeasure {
@@ -891,6 +915,102 @@ const drawPlan = (ctx: Ctx, plan: ReportMeasure[]): void => {
   ctx.doc.moveDown(1.2);
 };
 
+/** A QR code of `text`, drawn as squares (vector), tagged as a figure with its alternative text. */
+const drawQrCode = (ctx: Ctx, text: string, size: number, alt: string): void => {
+  const { doc } = ctx;
+  const code = qrcode(0, 'M');
+  code.addData(text, 'Byte');
+  code.make();
+  const count = code.getModuleCount();
+  const quiet = 4;
+  const cell = size / (count + 2 * quiet);
+  ensureSpace(doc, size + 6);
+  const x0 = ctx.left;
+  const y0 = doc.y;
+  tagged(
+    ctx.root,
+    doc,
+    'Figure',
+    () => {
+      doc.save();
+      doc.rect(x0, y0, size, size).fill('#ffffff');
+      for (let row = 0; row < count; row += 1) {
+        for (let column = 0; column < count; column += 1) {
+          if (code.isDark(row, column))
+            doc.rect(x0 + (column + quiet) * cell, y0 + (row + quiet) * cell, cell, cell);
+        }
+      }
+      doc.fill('#000000');
+      doc.restore();
+    },
+    { alt, bbox: [x0, y0, x0 + size, y0 + size], placement: 'Block' }
+  );
+  doc.x = ctx.left;
+  doc.y = y0 + size + 6;
+};
+
+/** The employees' view next to the company's, or how many answers are still missing. */
+const drawSurvey = (ctx: Ctx, survey: ReportSurvey): void => {
+  const { width } = ctx;
+  heading(ctx, 'Sicht der Beschäftigten', 80);
+  const state = survey.open
+    ? `Die Befragung läuft bis zum ${survey.endsOn}.`
+    : 'Die Befragung ist beendet.';
+  if (survey.dimensions) {
+    paragraph(
+      ctx,
+      `${state} ${survey.responses} Beschäftigte haben geantwortet. Gezeigt werden nur Mittelwerte je Dimension, keine einzelnen Antworten.`
+    );
+    ctx.doc.moveDown(0.5);
+    const value = (entry: number | null) => (entry === null ? '–' : String(entry));
+    const gapCell = (gap: number | null): Cell => {
+      if (gap === null) return { text: 'nicht vergleichbar', color: COLORS.muted };
+      const text = `${gap > 0 ? '+' : ''}${String(gap).replace('.', ',')}`;
+      if (gap >= 10) return { text: `${text} (Betrieb sieht sich besser)`, font: BOLD };
+      if (gap <= -10) return { text: `${text} (Beschäftigte sehen es besser)` };
+      return { text: `${text} (ähnlich)` };
+    };
+    drawGridTable(
+      ctx,
+      [
+        { title: 'Dimension', width: width - 330, align: 'left' },
+        { title: 'Betrieb', width: 70, align: 'center' },
+        { title: 'Beschäftigte', width: 80, align: 'center' },
+        { title: 'Unterschied', width: 180, align: 'left' },
+      ],
+      survey.dimensions.map((entry) => [
+        { text: short(entry.name, 120) || '–' },
+        { text: value(entry.management) },
+        { text: value(entry.employees), font: BOLD },
+        gapCell(entry.gap),
+      ])
+    );
+    paragraph(
+      ctx,
+      'Werte von 0 bis 100. Unterschied = Einschätzung des Betriebs minus Sicht der Beschäftigten; ab 10 Punkten gilt er als deutlich.',
+      8.5,
+      COLORS.muted
+    );
+  } else {
+    paragraph(
+      ctx,
+      `${state} Bisher ${survey.responses === 1 ? 'hat 1 Person' : `haben ${survey.responses} Personen`} geantwortet. Ergebnisse gibt es ab ${survey.k} Antworten, damit niemand erkennbar ist; es fehlen noch ${survey.missing}.`
+    );
+  }
+  if (survey.open && survey.link && /^https?:\/\/\S+$/i.test(survey.link)) {
+    ctx.doc.moveDown(0.5);
+    paragraph(ctx, `Link zur Befragung für Ihre Beschäftigten: ${short(survey.link, 300)}`);
+    ctx.doc.moveDown(0.4);
+    drawQrCode(
+      ctx,
+      survey.link,
+      110,
+      `QR-Code mit dem Link zur Befragung: ${short(survey.link, 300)}`
+    );
+  }
+  ctx.doc.moveDown(1.2);
+};
+
 const drawLegend = (ctx: Ctx, bandLabels: Record<Band, string>): void => {
   paragraph(
     ctx,
@@ -1272,6 +1392,7 @@ export const renderReport = (input: ReportInput): Promise<Buffer> =>
       drawFindings(ctx, names(input.strengths), names(input.fieldsForAction));
       drawTips(ctx, input.tips ?? []);
       if (input.plan?.length) drawPlan(ctx, input.plan.slice(0, 50));
+      if (input.survey) drawSurvey(ctx, input.survey);
 
       const note = toPdfText(input.footerNote, true);
       if (note) drawFooterNote(ctx, note);

@@ -48,6 +48,36 @@ export default {
           config: limited,
         },
         {
+          method: 'POST',
+          path: '/submissions/:token/surveys',
+          handler: 'survey.create',
+          config: limited,
+        },
+        {
+          method: 'GET',
+          path: '/surveys/manage/:manageToken',
+          handler: 'survey.manage',
+          config: limited,
+        },
+        {
+          method: 'POST',
+          path: '/surveys/manage/:manageToken/close',
+          handler: 'survey.close',
+          config: limited,
+        },
+        {
+          method: 'GET',
+          path: '/surveys/:surveyId',
+          handler: 'survey.questionnaire',
+          config: limited,
+        },
+        {
+          method: 'POST',
+          path: '/surveys/:surveyId/responses',
+          handler: 'survey.respond',
+          config: limited,
+        },
+        {
           method: 'DELETE',
           path: '/companies/:companyToken',
           handler: 'check.removeCompany',

@@ -5,5 +5,6 @@ import seed from './seed';
 import series from './series';
 import statistics from './statistics';
 import submissions from './submissions';
+import surveys from './surveys';
 
-export default { plan, questionnaire, retention, seed, series, statistics, submissions };
+export default { plan, questionnaire, retention, seed, series, statistics, submissions, surveys };

@@ -27,6 +27,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           limit: 500,
         })) as { id: number; documentId: string }[];
         if (expired.length === 0) break;
+        await strapi
+          .plugin('employer-check')
+          .service('surveys')
+          .deleteForChecks(expired.map((row) => row.documentId));
         const { count } = await strapi.db
           .query(SUBMISSION)
           .deleteMany({ where: { id: { $in: expired.map((row) => row.id) } } });

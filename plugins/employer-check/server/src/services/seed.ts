@@ -1,15 +1,23 @@
 /**
- * The default German questionnaire, seeded when there is none (idempotent: dimensions by key,
- * the questionnaire by version).
+ * The default German questionnaires, seeded when there is none of their kind (idempotent:
+ * dimensions by key, a questionnaire by version): the company's self-check and the employees'
+ * survey. Both use the same dimensions.
  */
 import type { Core } from '@strapi/strapi';
-import defaultQuestionnaire from '../seed/default-questionnaire';
+import defaultQuestionnaire, { type DefaultQuestionnaire } from '../seed/default-questionnaire';
+import defaultEmployeeSurvey from '../seed/default-employee-survey';
 import { DIMENSION, QUESTION, QUESTIONNAIRE } from './questionnaire';
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async ensureDefaultQuestionnaire() {
+export const SURVEY_QUESTIONNAIRE = 'plugin::employer-check.survey-questionnaire';
+export const SURVEY_QUESTION = 'plugin::employer-check.survey-question';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const ensure = async (
+    seed: DefaultQuestionnaire,
+    { questionnaireUid, questionUid }: { questionnaireUid: string; questionUid: string }
+  ) => {
     const dimensionIds = new Map<string, string>();
-    for (const [index, dimension] of defaultQuestionnaire.dimensions.entries()) {
+    for (const [index, dimension] of seed.dimensions.entries()) {
       const existing = await strapi.db.query(DIMENSION).findOne({ where: { key: dimension.key } });
       const row =
         existing ??
@@ -23,20 +31,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         } as never));
       dimensionIds.set(dimension.key, (row as { documentId: string }).documentId);
     }
-    if (await strapi.db.query(QUESTIONNAIRE).count()) return false;
-    const questionnaire = (await strapi.documents(QUESTIONNAIRE as never).create({
-      data: {
-        title: defaultQuestionnaire.title,
-        intro: defaultQuestionnaire.intro,
-        version: defaultQuestionnaire.version,
-        active: true,
-      },
+    if (await strapi.db.query(questionnaireUid as never).count()) return false;
+    const questionnaire = (await strapi.documents(questionnaireUid as never).create({
+      data: { title: seed.title, intro: seed.intro, version: seed.version, active: true },
     } as never)) as unknown as { documentId: string };
     let order = 0;
-    for (const dimension of defaultQuestionnaire.dimensions) {
+    for (const dimension of seed.dimensions) {
       for (const question of dimension.questions) {
         order += 1;
-        await strapi.documents(QUESTION as never).create({
+        await strapi.documents(questionUid as never).create({
           data: {
             key: question.key,
             text: question.text,
@@ -52,8 +55,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     }
     strapi.log.info(
-      `[employer-check] default questionnaire ${defaultQuestionnaire.version} seeded (${order} questions)`
+      `[employer-check] default questionnaire ${seed.version} seeded (${order} questions)`
     );
     return true;
-  },
-});
+  };
+
+  return {
+    ensureDefaultQuestionnaire: () =>
+      ensure(defaultQuestionnaire, { questionnaireUid: QUESTIONNAIRE, questionUid: QUESTION }),
+
+    ensureDefaultSurvey: () =>
+      ensure(defaultEmployeeSurvey, {
+        questionnaireUid: SURVEY_QUESTIONNAIRE,
+        questionUid: SURVEY_QUESTION,
+      }),
+  };
+};

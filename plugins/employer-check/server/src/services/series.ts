@@ -126,6 +126,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id', 'documentId'],
       })) as Pick<SeriesRow, 'id' | 'documentId'>[];
       if (members.length === 0) throw notFound();
+      // the surveys and their answers first: a failure here leaves the checks to try again
+      await strapi
+        .plugin('employer-check')
+        .service('surveys')
+        .deleteForChecks(members.map((member) => member.documentId));
       await rows().deleteMany({ where: { companyKeyHash } });
       await notifyDeleted(
         strapi,

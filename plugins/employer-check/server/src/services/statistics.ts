@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { EmployerCheckConfig } from '../config';
 import { figures, fillMonths, groupBy, optionList, statisticsTable } from '../lib/statistics';
+import { getService } from '../utils/get-service';
 import { SUBMISSION, toStatisticsRow } from './submissions';
 
 export interface StatisticsFilter {
@@ -32,10 +33,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const found = await strapi.db.query(SUBMISSION).findMany({
       where,
-      select: ['sector', 'sizeClass', 'municipality', 'completedAt', 'result', 'total'],
+      select: [
+        'documentId',
+        'sector',
+        'sizeClass',
+        'municipality',
+        'completedAt',
+        'result',
+        'total',
+      ],
       orderBy: { completedAt: 'asc' },
     });
-    return found.map(toStatisticsRow);
+    return {
+      data: found.map(toStatisticsRow),
+      checkIds: found.map((row: { documentId: string }) => row.documentId),
+    };
   };
 
   /** The app's municipalities (config `municipalities`) as `{ key: documentId, label }`. */
@@ -85,8 +97,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ({ key, name }: { key: string; name: string }) => ({ key, name })
       );
       const keys = dimensions.map((dimension: { key: string }) => dimension.key);
-      const data = await rows(filter);
+      const { data, checkIds } = await rows(filter);
       const { k, thresholds, bandLabels } = config();
+      // the employees' view: surveys of these checks with k answers each, from k companies on
+      const employees = await getService(strapi, 'surveys').statistics(checkIds, keys, k);
       return {
         k,
         filter,
@@ -99,6 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         bySizeClass: groupBy(data, 'sizeClass', keys, k),
         byMunicipality: groupBy(data, 'municipality', keys, k),
         byMonth: fillMonths(groupBy(data, 'month', keys, k), keys, k),
+        employees,
       };
     },
 
@@ -124,6 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
           { field: 'month', figures: summary.byMonth, labels: {} },
         ],
+        employees: summary.employees,
       });
     },
   };

@@ -209,6 +209,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         url: url ?? null,
       })),
       regionalAverage: await regionalAverage(row, dimensionKeys),
+      // the employees' survey: its state, and figures per dimension from k responses on
+      survey: await plugin().service('surveys').forCheck(row.documentId, result),
       // the measures the company took on, with overdue marks
       plan: planView(storedPlan(row.plan), officeToday()),
       // the change since the company's previous check and the trend over its checks
@@ -326,6 +328,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async remove(token: unknown) {
       const row = await find(token);
+      await plugin().service('surveys').deleteForChecks([row.documentId]);
       await rows().delete({ where: { id: row.id } });
       await notifyDeleted(strapi, [row.documentId]);
     },
@@ -474,6 +477,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           done: measure.done,
           overdue: measure.overdue,
         })),
+        // the employees' figures only as far as k allows (the survey service never gives more)
+        survey: result.survey
+          ? {
+              link: result.survey.link,
+              open: result.survey.open,
+              endsOn: germanDay(result.survey.endsOn),
+              responses: result.survey.responses,
+              k: result.survey.k,
+              missing: result.survey.missing,
+              dimensions:
+                result.survey.dimensions?.map(
+                  (entry: {
+                    name: string;
+                    management: number | null;
+                    employees: number | null;
+                    gap: number | null;
+                  }) => ({
+                    name: entry.name,
+                    management: entry.management,
+                    employees: entry.employees,
+                    gap: entry.gap,
+                  })
+                ) ?? null,
+            }
+          : null,
         comparison: result.comparison
           ? {
               ...result.comparison,

@@ -203,3 +203,54 @@ export const validatePlan = (body: unknown) =>
         .max(MAX_MEASURES, { error: `Höchstens ${MAX_MEASURES} Maßnahmen.` }),
     })
   )(body ?? {});
+
+/** A new employee survey: an optional end date (the service checks its range). */
+export const validateSurveyStart = (body: unknown) =>
+  validateZodSchema(
+    z.object({
+      endsOn: z.iso
+        .date({ error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' })
+        .nullable()
+        .optional(),
+    })
+  )(body ?? {});
+
+const ANSWER = z.union(
+  [z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.null()],
+  { error: 'Antworten sind 1 bis 5 oder null (keine Angabe).' }
+);
+
+/** One employee's answers: only the survey's questions, 1–5 or null, at least one given. */
+export const validateSurveyResponse = (body: unknown, questionIds: string[]) => {
+  const known = new Set(questionIds);
+  return validateZodSchema(
+    z
+      .object({
+        answers: z.record(z.string().max(64), ANSWER, {
+          error: 'Erwartet werden Antworten je Aussage.',
+        }),
+        // the honeypot: people never see it
+        website: z
+          .string({ error: 'Bitte senden Sie hier nichts.' })
+          .max(500)
+          .optional()
+          .nullable(),
+      })
+      .superRefine((value, context) => {
+        for (const id of Object.keys(value.answers)) {
+          if (!known.has(id))
+            context.addIssue({
+              code: 'custom',
+              path: ['answers', id],
+              message: 'Diese Aussage gehört nicht zu dieser Befragung.',
+            });
+        }
+        if (!Object.values(value.answers).some((answer) => answer !== null))
+          context.addIssue({
+            code: 'custom',
+            path: ['answers'],
+            message: 'Bitte bewerten Sie mindestens eine Aussage.',
+          });
+      })
+  )(body ?? {});
+};
