@@ -15,3 +15,4 @@ export {
   type TextOptions as BlocksTextOptions,
 } from './blocks';
 export { escapeHtml } from './html';
+export { ACCENT, renderPage, STYLE, type PageOptions } from './pages';
