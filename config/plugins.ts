@@ -5,6 +5,7 @@ import { newsletterSections } from '../src/newsletter/sections';
 import {
   employerTipsPersonalisation,
   onSubmissionsDeleted,
+  reminderTransport,
 } from '../src/newsletter/personalisation';
 import { ensureSecrets } from './lib/secrets';
 import { uploadProvider } from './lib/storage';
@@ -208,6 +209,23 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             `${env('SITE_URL', publicUrl).replace(/\/+$/, '')}/arbeitgeber-tipps/${String(tip.slug ?? '')}`,
         },
         municipalities: { uid: 'api::municipality.municipality', labelField: 'name' },
+        // reminder mails (double opt-in) through the newsletter plugin's transport
+        reminders: {
+          enabled: env.bool('EMPLOYER_CHECK_REMINDERS', true),
+          send: reminderTransport,
+          publicUrl,
+          resultLink: (token: string) =>
+            `${env('SITE_URL', publicUrl).replace(/\/+$/, '')}/selbstcheck/?token=${encodeURIComponent(token)}`,
+          sender: env(
+            'IMPRINT_ORGANISATION',
+            'Landkreis Verden – Bildungsbüro / Fachkräfteoffensive'
+          ),
+          daysBefore: 7,
+          recheckMonths: 12,
+          pendingDays: 30,
+          cron: env('EMPLOYER_CHECK_REMINDER_CRON', '0 8 * * *'),
+          timezone: 'Europe/Berlin',
+        },
         survey: {
           k: env.int('EMPLOYER_CHECK_SURVEY_K', 5),
           defaultDays: 28,

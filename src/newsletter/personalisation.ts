@@ -44,3 +44,18 @@ export const employerTipsPersonalisation = () => ({
 export const onSubmissionsDeleted = async (documentIds: string[], { strapi }: Context) => {
   await strapi.plugin('newsletter').service('links').removeKeys(documentIds, 'check-deleted');
 };
+
+/**
+ * The self-check's reminder mails go through the newsletter plugin's one mail transport (SMTP
+ * or files, DKIM, the configured sender).
+ */
+export const reminderTransport = (
+  mail: {
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    headers?: Record<string, string>;
+  },
+  { strapi }: Context
+) => strapi.plugin('newsletter').service('mailer').send(mail) as Promise<unknown>;

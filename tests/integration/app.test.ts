@@ -37,6 +37,7 @@ import './specs/employer-check.spec';
 import './specs/employer-check-recheck.spec';
 import './specs/employer-check-plan.spec';
 import './specs/employer-check-survey.spec';
+import './specs/employer-check-reminders.spec';
 import './specs/newsletter-personal-tips.spec';
 import './specs/pages.spec';
 import './specs/selbstcheck-programme.spec';

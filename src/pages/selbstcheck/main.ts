@@ -5,6 +5,7 @@
 import { api, apiUrl, ApiError, setFieldError } from '../shared/api.js';
 import { byId, focusElement, h } from './dom.js';
 import { planSection } from './plan.js';
+import { remindersSection } from './reminders.js';
 import { renderResult } from './result.js';
 import { surveySection } from './survey.js';
 import { tipsLinkPanel } from './tips-link.js';
@@ -523,6 +524,11 @@ const showResult = (submission: Submission, { focus = true } = {}) => {
         if (!saved.result) throw new Error('the saved plan came back without a result');
         return saved.result;
       },
+      announce,
+    }),
+    remindersPanel: remindersSection(submission.result, {
+      subscribe: (email, consent) =>
+        api<{ status: string }>('POST', submissionUrl('/reminders'), { email, consent }),
       announce,
     }),
     surveyPanel: surveySection(submission.result, {

@@ -140,6 +140,8 @@ export interface ResultOptions {
   planPanel?: HTMLElement | null;
   /** the employees' survey, after the comparison (built by the caller) */
   surveyPanel?: HTMLElement | null;
+  /** reminder mails, after the plan (built by the caller) */
+  remindersPanel?: HTMLElement | null;
 }
 
 export const renderResult = (
@@ -151,6 +153,7 @@ export const renderResult = (
     tipsPanel = null,
     planPanel = null,
     surveyPanel = null,
+    remindersPanel = null,
   }: ResultOptions
 ) => {
   const { red, green } = result.thresholds;
@@ -243,6 +246,7 @@ export const renderResult = (
     h('h3', {}, 'Empfohlene Tipps'),
     tips(result),
     ...(planPanel ? [planPanel] : []),
+    ...(remindersPanel ? [remindersPanel] : []),
     ...(tipsPanel ? [tipsPanel] : []),
     h('h3', {}, 'Bericht'),
     h(

@@ -113,6 +113,7 @@ export interface Result {
   trend?: TrendPoint[];
   plan?: Plan;
   survey?: Survey | null;
+  reminders?: { available: boolean; status: 'none' | 'pending' | 'active' };
 }
 
 /** One dimension of the employees' survey next to the company's own score. */

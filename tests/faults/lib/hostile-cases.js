@@ -1118,6 +1118,61 @@ const surveyManage = ({ method, apiPath, count, seed, draftToken }) => {
   );
 };
 
+/** Reminder sign-up: junk tokens 404, a draft 409, every bad address or consent 400. */
+const reminderSignUp = ({ method, apiPath, count, seed, draftToken, completeToken }) => {
+  const cases = [];
+  const valid = { email: 'hostile@betrieb.example', consent: true };
+  for (const token of junkSubmissionTokens(draftToken))
+    cases.push(jsonCase(method, apiPath.replace(':token', token), valid, 'token: unknown'));
+  cases.push(jsonCase(method, apiPath.replace(':token', draftToken), valid, 'an unfinished check'));
+  const real = apiPath.replace(':token', completeToken);
+  const defects = [
+    ['no consent', { email: 'a@betrieb.example' }],
+    ['consent false', { email: 'a@betrieb.example', consent: false }],
+    ['consent as text', { email: 'a@betrieb.example', consent: 'true' }],
+    ['no address', { consent: true }],
+    ['an address without @', { email: 'betrieb.example', consent: true }],
+    ['an address with a line break', { email: 'a@b.example\r\nBcc: x@y.example', consent: true }],
+    ['an address with a NUL', { email: 'a\u0000@b.example', consent: true }],
+    ['an address that is an object', { email: { $ne: null }, consent: true }],
+    ['an address of 1000 characters', { email: `${'a'.repeat(990)}@b.example`, consent: true }],
+    ['the body is an array', [valid]],
+  ];
+  for (const [defect, body] of defects)
+    cases.push(jsonCase(method, real, body, `real check, ${defect}`));
+  return fill(cases, count, seed, (rng) =>
+    jsonCase(
+      method,
+      real,
+      { email: `${rng.pick(TEXT)}${rng.pick(BROKEN_TEXT)}`, consent: true },
+      'random: address'
+    )
+  );
+};
+
+/** The pages of reminder links: junk and forged keys are 404. */
+const reminderKeys = ({ method, apiPath, count, seed }) => {
+  const keys = [
+    ...TEXT.filter(Boolean).map(enc),
+    'abc.defghijklmnopqrstuvwxyzABCDEF123456',
+    `${'a'.repeat(24)}.${'b'.repeat(32)}`,
+    'x'.repeat(2000),
+    '%00',
+    ...INVALID_UTF8,
+  ];
+  const cases = keys.map((key) =>
+    method === 'POST'
+      ? jsonCase(method, apiPath.replace(':key', key), {}, 'key: unknown or forged')
+      : getCase(apiPath.replace(':key', key), 'key: unknown or forged')
+  );
+  return fill(cases, count, seed, (rng) => {
+    const route = apiPath.replace(':key', `${enc(rng.pick(TEXT))}.${rng.int(1e9)}`);
+    return method === 'POST'
+      ? jsonCase(method, route, {}, 'random: key')
+      : getCase(route, 'random: key');
+  });
+};
+
 /** GET/DELETE/PUT/report of a submission: junk tokens answer 404 (never another's data). */
 const submissionByToken = ({ method, apiPath, count, seed, draftToken, questions }) => {
   const cases = [];
@@ -1568,6 +1623,20 @@ const generatorFor = (route, context) => {
       surveyManage({ ...o, method: 'GET', draftToken: e.draftToken }),
     'POST /api/employer-check/surveys/manage/:manageToken/close': (o) =>
       surveyManage({ ...o, method: 'POST', draftToken: e.draftToken }),
+    'POST /api/employer-check/submissions/:token/reminders': (o) =>
+      reminderSignUp({
+        ...o,
+        method: 'POST',
+        draftToken: e.draftToken,
+        completeToken: e.completeToken,
+      }),
+    'GET /api/employer-check/reminders/confirm/:key': (o) => reminderKeys({ ...o, method: 'GET' }),
+    'POST /api/employer-check/reminders/confirm/:key': (o) =>
+      reminderKeys({ ...o, method: 'POST' }),
+    'GET /api/employer-check/reminders/unsubscribe/:key': (o) =>
+      reminderKeys({ ...o, method: 'GET' }),
+    'POST /api/employer-check/reminders/unsubscribe/:key': (o) =>
+      reminderKeys({ ...o, method: 'POST' }),
     'PUT /api/employer-check/submissions/:token/plan': (o) =>
       planByToken({ ...o, method: 'PUT', draftToken: e.draftToken }),
     // company tokens: the junk forms of a token, and a check's own token (not a company token)

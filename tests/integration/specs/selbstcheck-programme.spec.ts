@@ -1,7 +1,8 @@
 /**
  * The self-check as a programme in a real browser (Debian Chromium + playwright-core): the
- * company's result with the action plan (an error at the field, then saved), the employees'
- * survey started from the result, an employee answering on the survey page (errors, thanks, a
+ * company's result with the action plan (an error at the field, then saved), the reminder
+ * sign-up (errors at the fields, then pending until confirmed), the employees' survey started
+ * from the result, an employee answering on the survey page (errors, thanks, a
  * second answer from the same browser refused), the employees' view from k answers on, closing
  * the survey with its key, and the re-check. axe-core finds no violation in any state.
  */
@@ -96,6 +97,23 @@ describeBrowser('self-check programme pages in Chromium', () => {
     );
     expect(await page.textContent('#plan-state-0')).toContain('Offen, Ziel:');
     await expectNoViolations(page, 'programme-plan-saved');
+
+    // reminders: errors at the fields, then the double opt-in starts
+    await tabTo(page, '#reminders-email');
+    await page.keyboard.type('keine-adresse');
+    await tabTo(page, '#reminders-form button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#reminders-email[aria-invalid="true"]');
+    await page.waitForSelector('#reminders-consent[aria-invalid="true"]');
+    await expectNoViolations(page, 'programme-reminders-error');
+    await page.fill('#reminders-email', `programm-${Date.now()}@betrieb.example`);
+    await tabTo(page, '#reminders-consent');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#reminders-form button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#reminders-state');
+    expect(await page.textContent('#reminders-state')).toContain('bestätigen');
+    await expectNoViolations(page, 'programme-reminders-pending');
 
     // the survey, started by keyboard
     await tabTo(page, '#survey-start button[type="submit"]');

@@ -21,4 +21,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     await plugin.service('seed').ensureDefaultSurvey();
   }
   plugin.service('retention').start();
+  plugin.service('reminders').start();
 };

@@ -11,6 +11,7 @@ import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
 import { DimensionChart } from '../components/DimensionChart';
 import { DimensionTable } from '../components/DimensionTable';
+import { EmployeesView } from '../components/EmployeesView';
 import { ExportButton } from '../components/ExportButton';
 import { GroupTable } from '../components/GroupTable';
 import { StatisticsFilters } from '../components/StatisticsFilters';
@@ -224,6 +225,16 @@ const Figures = ({ data }: { data: StatisticsSummary }) => {
                 </Box>
               </Tabs.Content>
             </Tabs.Root>
+          </Card>
+
+          <Card testId="employer-check-employees">
+            <EmployeesView
+              employees={data.employees}
+              dimensions={data.dimensions}
+              thresholds={data.thresholds}
+              bandLabels={data.bandLabels}
+              k={data.k}
+            />
           </Card>
 
           <Card testId="employer-check-groups">

@@ -54,6 +54,15 @@ export interface StatisticsSummary {
   bySizeClass: KeyedGroup[];
   byMunicipality: KeyedGroup[];
   byMonth: KeyedGroup[];
+  /** the employees' view (staff surveys), k-anonymous by companies */
+  employees?: EmployeesFigures;
+}
+
+export interface EmployeesFigures {
+  companies: number | null;
+  responses: number | null;
+  suppressed: boolean;
+  dimensions: Record<string, number | null> | null;
 }
 
 export interface QuestionnaireVersion {

@@ -72,6 +72,42 @@ const configSchema = z.object({
   report: z.object({ title: z.string(), publisher: z.string(), footerNote: z.string().optional() }),
   /** seed the default German questionnaire when there is none */
   seedDefaultQuestionnaire: z.boolean(),
+  /** reminder mails (double opt-in); off without `send` and `publicUrl` */
+  reminders: z.object({
+    enabled: z.boolean(),
+    /** sends one mail; the app passes its mail transport (e.g. the newsletter plugin's) */
+    send: z
+      .custom<
+        (
+          mail: {
+            to: string;
+            subject: string;
+            html: string;
+            text: string;
+            headers?: Record<string, string>;
+          },
+          context: { strapi: import('@strapi/strapi').Core.Strapi }
+        ) => Promise<unknown>
+      >((value) => typeof value === 'function')
+      .nullable(),
+    /** the server's public address (links in mails lead to its API routes) */
+    publicUrl: z.string().url().nullable(),
+    /** the result page of a check token; null: the mail names no link */
+    resultLink: z
+      .custom<(token: string) => string>((value) => typeof value === 'function')
+      .nullable(),
+    /** signs the mails ("Viele Grüße, …") */
+    sender: z.string(),
+    /** a measure is due this many days before its target date */
+    daysBefore: z.number().int().min(0).max(60),
+    /** the re-check is due this many months after a check */
+    recheckMonths: z.number().int().min(1).max(60),
+    /** unconfirmed sign-ups are deleted after this many days */
+    pendingDays: z.number().int().positive(),
+    /** node-cron expression of the daily run */
+    cron: z.string(),
+    timezone: z.string(),
+  }),
   /** the anonymous employee survey */
   survey: z.object({
     /** employees' figures only from k responses on (and refreshed in steps of k) */
@@ -122,6 +158,18 @@ export default {
     },
     seedDefaultQuestionnaire: true,
     survey: { k: 5, defaultDays: 28, maxDays: 90, link: null },
+    reminders: {
+      enabled: true,
+      send: null,
+      publicUrl: null,
+      resultLink: null,
+      sender: 'Ihre Fachkräfteoffensive',
+      daysBefore: 7,
+      recheckMonths: 12,
+      pendingDays: 30,
+      cron: '0 8 * * *',
+      timezone: 'Europe/Berlin',
+    },
   },
   validator(config: unknown) {
     const result = configSchema.safeParse(config);

@@ -54,6 +54,36 @@ export default {
           config: limited,
         },
         {
+          method: 'POST',
+          path: '/submissions/:token/reminders',
+          handler: 'reminder.subscribe',
+          config: limited,
+        },
+        {
+          method: 'GET',
+          path: '/reminders/confirm/:key',
+          handler: 'reminder.confirmPage',
+          config: limited,
+        },
+        {
+          method: 'POST',
+          path: '/reminders/confirm/:key',
+          handler: 'reminder.confirm',
+          config: limited,
+        },
+        {
+          method: 'GET',
+          path: '/reminders/unsubscribe/:key',
+          handler: 'reminder.unsubscribePage',
+          config: limited,
+        },
+        {
+          method: 'POST',
+          path: '/reminders/unsubscribe/:key',
+          handler: 'reminder.unsubscribe',
+          config: limited,
+        },
+        {
           method: 'GET',
           path: '/surveys/manage/:manageToken',
           handler: 'survey.manage',

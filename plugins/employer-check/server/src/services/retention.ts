@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { EmployerCheckConfig } from '../config';
-import { notifyDeleted, SUBMISSION } from './submissions';
+import { deleteDependents, notifyDeleted, SUBMISSION } from './submissions';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::employer-check') as EmployerCheckConfig;
@@ -27,10 +27,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           limit: 500,
         })) as { id: number; documentId: string }[];
         if (expired.length === 0) break;
-        await strapi
-          .plugin('employer-check')
-          .service('surveys')
-          .deleteForChecks(expired.map((row) => row.documentId));
+        await deleteDependents(
+          strapi,
+          expired.map((row) => row.documentId)
+        );
         const { count } = await strapi.db
           .query(SUBMISSION)
           .deleteMany({ where: { id: { $in: expired.map((row) => row.id) } } });

@@ -14,7 +14,7 @@ import { atomically, ConflictError } from '@bildungsbuero/strapi-server-kit';
 import { compareResults, progressOf, type CheckInSeries, type Progress } from '../lib/progress';
 import type { ScoreResult } from '../lib/scoring';
 import { createSubmissionToken, hashSubmissionToken, looksLikeToken } from '../lib/tokens';
-import { notFound, notifyDeleted, SUBMISSION } from './submissions';
+import { deleteDependents, notFound, notifyDeleted, SUBMISSION } from './submissions';
 
 interface SeriesRow {
   id: number;
@@ -127,10 +127,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Pick<SeriesRow, 'id' | 'documentId'>[];
       if (members.length === 0) throw notFound();
       // the surveys and their answers first: a failure here leaves the checks to try again
-      await strapi
-        .plugin('employer-check')
-        .service('surveys')
-        .deleteForChecks(members.map((member) => member.documentId));
+      await deleteDependents(
+        strapi,
+        members.map((member) => member.documentId)
+      );
       await rows().deleteMany({ where: { companyKeyHash } });
       await notifyDeleted(
         strapi,

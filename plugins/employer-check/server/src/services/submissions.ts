@@ -61,6 +61,18 @@ const germanDay = (day: string) => day.split('-').reverse().join('.');
 
 export const notFound = () => new errors.NotFoundError('Diese Teilnahme gibt es nicht (mehr).');
 
+/**
+ * Deletes what hangs on checks that are about to be deleted: their employee surveys with every
+ * answer, and their reminders with the address. Called before the checks themselves go, so a
+ * failure leaves the checks to be deleted again.
+ */
+export const deleteDependents = async (strapi: Core.Strapi, documentIds: string[]) => {
+  if (!documentIds.length) return;
+  const plugin = strapi.plugin('employer-check');
+  await plugin.service('surveys').deleteForChecks(documentIds);
+  await plugin.service('reminders').deleteForChecks(documentIds);
+};
+
 /** Tells the app which submissions were deleted (config `onDeleted`), e.g. to drop links. */
 export const notifyDeleted = async (strapi: Core.Strapi, documentIds: string[]) => {
   const onDeleted = (strapi.config.get('plugin::employer-check') as EmployerCheckConfig).onDeleted;
@@ -209,6 +221,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         url: url ?? null,
       })),
       regionalAverage: await regionalAverage(row, dimensionKeys),
+      // whether the company asked for reminder mails (and confirmed)
+      reminders: await plugin().service('reminders').statusFor(row.documentId),
       // the employees' survey: its state, and figures per dimension from k responses on
       survey: await plugin().service('surveys').forCheck(row.documentId, result),
       // the measures the company took on, with overdue marks
@@ -328,7 +342,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async remove(token: unknown) {
       const row = await find(token);
-      await plugin().service('surveys').deleteForChecks([row.documentId]);
+      await deleteDependents(strapi, [row.documentId]);
       await rows().delete({ where: { id: row.id } });
       await notifyDeleted(strapi, [row.documentId]);
     },

@@ -254,3 +254,18 @@ export const validateSurveyResponse = (body: unknown, questionIds: string[]) => 
       })
   )(body ?? {});
 };
+
+/** A sign-up for reminder mails: an address and the explicit consent. */
+export const validateReminderSignUp = (body: unknown) =>
+  validateZodSchema(
+    z.object({
+      email: z
+        .string({ error: 'Bitte geben Sie Ihre E-Mail-Adresse an.' })
+        .trim()
+        .max(254, { error: 'Die E-Mail-Adresse ist zu lang.' })
+        .pipe(z.email({ error: 'Bitte geben Sie eine gültige E-Mail-Adresse an.' })),
+      consent: z.literal(true, {
+        error: 'Bitte bestätigen Sie, dass wir Sie per E-Mail erinnern dürfen.',
+      }),
+    })
+  )(body ?? {});
