@@ -134,6 +134,39 @@ describe('employer self-check: re-check over time', () => {
     expect(await getStrapi().db.query(SUBMISSION).count()).toBe(before - 1);
   });
 
+  it('a company that re-checked counts once in the statistics and the regional comparison', async () => {
+    const rare = { sector: 'U', sizeClass: 'large', trainsApprentices: true };
+    const check = async () =>
+      (
+        await request(server())
+          .post(`${API}/submissions`)
+          .send({
+            profile: rare,
+            answers: weakAnswers(questions, ['fuehrung']),
+            complete: true,
+            consentStatistics: true,
+          })
+          .expect(201)
+      ).body.token as string;
+    const tokens = [await check(), await check(), await check(), await check()];
+    const first = await check();
+    const again = (await request(server()).post(`${API}/submissions/${first}/recheck`).expect(201))
+      .body;
+    // 4 companies and a fifth one twice: 6 checks, 5 companies (k = 5)
+    const second = await request(server())
+      .put(`${API}/submissions/${again.token}`)
+      .send({ answers: weakAnswers(questions, []), complete: true, consentStatistics: true })
+      .expect(200);
+    const summary = await getStrapi()
+      .plugin('employer-check')
+      .service('statistics')
+      .summary({ sector: 'U', sizeClass: 'large' });
+    expect(summary.overall).toMatchObject({ suppressed: false, count: 5 });
+    expect(second.body.result.regionalAverage).toMatchObject({ available: true, count: 5 });
+    for (const token of tokens) await request(server()).delete(`${API}/submissions/${token}`);
+    await request(server()).delete(`${API}/companies/${again.companyToken}`).expect(204);
+  });
+
   it('a draft cannot be re-checked (409); unknown tokens are 404; nothing is stored', async () => {
     const draft = await request(server())
       .post(`${API}/submissions`)

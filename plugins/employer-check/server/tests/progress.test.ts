@@ -1,3 +1,4 @@
+import { latestPerCompany } from '../src/lib/statistics';
 import { compareResults, progressOf, type CheckInSeries } from '../src/lib/progress';
 
 const result = (total: number | null, scores: Record<string, number | null>) => ({
@@ -91,5 +92,19 @@ describe('progressOf', () => {
       check(11, '2026-01-01T10:00:00Z', 1, {}),
     ];
     expect(progressOf(12, same).previous?.id).toBe(11);
+  });
+});
+
+describe('latestPerCompany', () => {
+  it('keeps the latest check of each company token and every check without one', () => {
+    const rows = [
+      { id: 1, companyKeyHash: 'a', completedAt: '2025-01-10T10:00:00Z' },
+      { id: 2, companyKeyHash: null, completedAt: '2025-02-10T10:00:00Z' },
+      { id: 3, companyKeyHash: 'a', completedAt: '2026-01-10T10:00:00Z' },
+      { id: 4, companyKeyHash: 'b', completedAt: '2025-06-10T10:00:00Z' },
+      { id: 5, companyKeyHash: null, completedAt: '2025-03-10T10:00:00Z' },
+    ];
+    expect(latestPerCompany(rows).map((row) => row.id)).toEqual([2, 3, 4, 5]);
+    expect(latestPerCompany([])).toEqual([]);
   });
 });

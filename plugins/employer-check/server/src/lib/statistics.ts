@@ -188,3 +188,27 @@ export const statisticsTable = ({
     ],
   };
 };
+
+/**
+ * One row per company: of the checks linked by a company token (re-checks) only the latest
+ * completed one counts, so k counts companies, not checks. Checks without a token stand alone.
+ */
+export const latestPerCompany = <
+  T extends { companyKeyHash?: string | null; completedAt?: string | Date | null },
+>(
+  rows: T[]
+): T[] => {
+  const latest = new Map<string, T>();
+  const alone: T[] = [];
+  const time = (row: T) => (row.completedAt ? new Date(row.completedAt).getTime() : 0);
+  for (const row of rows) {
+    if (!row.companyKeyHash) {
+      alone.push(row);
+      continue;
+    }
+    const seen = latest.get(row.companyKeyHash);
+    if (!seen || time(row) > time(seen)) latest.set(row.companyKeyHash, row);
+  }
+  const kept = new Set<T>([...alone, ...latest.values()]);
+  return rows.filter((row) => kept.has(row));
+};

@@ -1,11 +1,19 @@
 /**
- * Anonymous regional statistics for editors: completed submissions with statistics consent;
- * every group smaller than k is suppressed (see lib/statistics).
+ * Anonymous regional statistics for editors: completed submissions with statistics consent, one
+ * per company (the latest of its re-checks); every group smaller than k is suppressed (see
+ * lib/statistics).
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { EmployerCheckConfig } from '../config';
-import { figures, fillMonths, groupBy, optionList, statisticsTable } from '../lib/statistics';
+import {
+  figures,
+  fillMonths,
+  groupBy,
+  latestPerCompany,
+  optionList,
+  statisticsTable,
+} from '../lib/statistics';
 import { getService } from '../utils/get-service';
 import { SUBMISSION, toStatisticsRow } from './submissions';
 
@@ -31,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...(filter.to ? { $lte: new Date(`${filter.to}T23:59:59.999Z`) } : {}),
       };
     }
-    const found = await strapi.db.query(SUBMISSION).findMany({
+    const all = await strapi.db.query(SUBMISSION).findMany({
       where,
       select: [
         'documentId',
@@ -41,9 +49,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         'completedAt',
         'result',
         'total',
+        'companyKeyHash',
       ],
       orderBy: { completedAt: 'asc' },
     });
+    // a company that re-checked counts once (its latest check in the filter): k counts companies
+    const found = latestPerCompany(all);
     return {
       data: found.map(toStatisticsRow),
       checkIds: found.map((row: { documentId: string }) => row.documentId),
