@@ -245,9 +245,9 @@ export const renderResult = (
       : h('p', {}, regional.reason || 'Ein regionaler Vergleich ist derzeit nicht möglich.'),
     h('h3', {}, 'Empfohlene Tipps'),
     tips(result),
+    ...(tipsPanel ? [tipsPanel] : []),
     ...(planPanel ? [planPanel] : []),
     ...(remindersPanel ? [remindersPanel] : []),
-    ...(tipsPanel ? [tipsPanel] : []),
     h('h3', {}, 'Bericht'),
     h(
       'p',

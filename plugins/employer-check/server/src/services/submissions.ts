@@ -14,7 +14,7 @@ import { recommend, type TipCandidate } from '../lib/recommend';
 import type { Progress } from '../lib/progress';
 import { score, type Answers, type ScoreResult } from '../lib/scoring';
 import { createSubmissionToken, hashSubmissionToken, looksLikeToken } from '../lib/tokens';
-import { figures, type StatisticsRow } from '../lib/statistics';
+import { figures, latestPerCompany, type StatisticsRow } from '../lib/statistics';
 import { createStampedCache } from '../lib/stamped-cache';
 import { contentStamp } from '../queries/content-stamp';
 import { DIMENSION, QUESTION, QUESTIONNAIRE, type ActiveQuestionnaire } from './questionnaire';
@@ -192,9 +192,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         sizeClass: row.sizeClass,
         questionnaireVersion: row.questionnaireVersion,
       },
-      select: ['result', 'total', 'sector', 'sizeClass', 'municipality', 'completedAt'],
+      select: [
+        'result',
+        'total',
+        'sector',
+        'sizeClass',
+        'municipality',
+        'completedAt',
+        'companyKeyHash',
+      ],
     })) as SubmissionRow[];
-    const group = figures(peers.map(toStatisticsRow), dimensionKeys, config().k);
+    // a company that re-checked counts once, with its latest check
+    const group = figures(latestPerCompany(peers).map(toStatisticsRow), dimensionKeys, config().k);
     return group.suppressed
       ? {
           available: false,
@@ -203,7 +212,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       : { available: true, count: group.count, total: group.total, dimensions: group.dimensions };
   };
 
-  const resultOf = async (row: SubmissionRow, known?: Snapshot) => {
+  /**
+   * The result of a completed check. `fresh`: the check was completed by this very request, so
+   * nothing can hang on it yet (a survey or reminders need a completed check): two queries less.
+   */
+  const resultOf = async (row: SubmissionRow, known?: Snapshot, fresh = false) => {
     const { questionnaire, tips } = known ?? (await snapshot());
     const result = row.result ?? scoreFor(questionnaire, row);
     const recommendations = recommend(tips, result, row.sizeClass, config().recommendationsLimit);
@@ -222,9 +235,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })),
       regionalAverage: await regionalAverage(row, dimensionKeys),
       // whether the company asked for reminder mails (and confirmed)
-      reminders: await plugin().service('reminders').statusFor(row.documentId),
+      reminders: fresh
+        ? { available: plugin().service('reminders').available(), status: 'none' }
+        : await plugin().service('reminders').statusFor(row.documentId),
       // the employees' survey: its state, and figures per dimension from k responses on
-      survey: await plugin().service('surveys').forCheck(row.documentId, result),
+      survey: fresh ? null : await plugin().service('surveys').forCheck(row.documentId, result),
       // the measures the company took on, with overdue marks
       plan: planView(storedPlan(row.plan), officeToday()),
       // the change since the company's previous check and the trend over its checks
@@ -232,7 +247,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const publicView = async (token: string | null, row: SubmissionRow, known?: Snapshot) => ({
+  const publicView = async (
+    token: string | null,
+    row: SubmissionRow,
+    known?: Snapshot,
+    fresh = false
+  ) => ({
     ...(token ? { token } : {}),
     status: row.status,
     questionnaireVersion: row.questionnaireVersion,
@@ -245,7 +265,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     answers: row.answers ?? {},
     consentStatistics: row.consentStatistics,
     completedAt: row.completedAt,
-    ...(row.status === 'complete' ? { result: await resultOf(row, known) } : {}),
+    ...(row.status === 'complete' ? { result: await resultOf(row, known, fresh) } : {}),
   });
 
   const completionData = (
@@ -289,7 +309,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? { ...base, ...completionData(questionnaire, base) }
           : { ...base, status: 'draft' };
         const created = (await rows().create({ data })) as SubmissionRow;
-        return publicView(token, created, known);
+        return publicView(token, created, known, true);
       });
     },
 
@@ -332,7 +352,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? { ...base, ...completionData(questionnaire, { answers, trainsApprentices }) }
           : base;
         const updated = (await rows().update({ where: { id: row.id }, data })) as SubmissionRow;
-        return publicView(null, updated, known);
+        return publicView(null, updated, known, row.status === 'draft');
       });
     },
 
