@@ -8,112 +8,50 @@
  * column headers, the chart as a figure with alternative text, links with a description);
  * everything else on a page (rules, bars, backgrounds, repeated table headers, footers) is
  * marked as an artifact.
+ *
+ * This module holds the report's own sections and the entry point; the input types are in
+ * types.ts, text normalisation in text.ts, drawing primitives in layout.ts and the sections
+ * about the company's programme (comparison, action plan, survey) in programme.ts.
  */
-import qrcode from 'qrcode-generator';
 import PDFDocument from 'pdfkit';
 import { reportFonts } from './fonts';
+import {
+  artifact,
+  BAND_COLORS,
+  block,
+  BOLD,
+  bottomLimit,
+  COLORS,
+  drawGridTable,
+  ellipsize,
+  ensureSpace,
+  fit,
+  FONT,
+  heading,
+  lineAt,
+  MARGIN,
+  measure,
+  paragraph,
+  setFont,
+  tagged,
+  wrapLines,
+} from './layout';
+import type { Align, Ctx, Doc, Struct } from './layout';
+import { cleanComparison, drawComparison, drawPlan, drawSurvey } from './programme';
+import { formatDate, isBand, normaliseScore, short, toPdfText } from './text';
+import type { Band, ReportInput, ReportTip } from './types';
 
-export type Band = 'rot' | 'gelb' | 'gruen';
-
-export interface ReportDimension {
-  key: string;
-  name: string;
-  score: number | null;
-  band: Band | null;
-}
-
-export interface ReportTip {
-  title: string;
-  summary: string;
-  effort: 'gering' | 'mittel' | 'hoch';
-  /** name of the dimension the tip serves */
-  dimension: string;
-  url?: string | null;
-}
-
-export interface ReportInput {
-  title: string;
-  publisher: string;
-  /** completion date, printed as dd.mm.yyyy (Europe/Berlin) */
-  date: Date;
-  /** labels, already German */
-  profile: {
-    sector: string;
-    sizeClass: string;
-    municipality?: string | null;
-    trainsApprentices: boolean;
-  };
-  /** 0–100 or null */
-  total: number | null;
-  /** score 0–100 or null = "nicht bewertet" */
-  dimensions: ReportDimension[];
-  /** dimension names */
-  strengths: string[];
-  /** dimension names */
-  fieldsForAction: string[];
-  tips: ReportTip[];
-  bandLabels?: Partial<Record<Band, string>>;
-  footerNote?: string;
-  /** the change since the company's previous check, if it has one */
-  comparison?: ReportComparison | null;
-  /** the company's action plan, if it took on measures */
-  plan?: ReportMeasure[] | null;
-  /** the employees' survey, if the company started one */
-  survey?: ReportSurvey | null;
-}
-
-export interface ReportSurvey {
-  /** the page employees open; printed with a QR code while the survey is open */
-  link: string | null;
-  open: boolean;
-  /** already German (dd.mm.yyyy) */
-  endsOn: string;
-  responses: number;
-  k: number;
-  missing: number;
-  /** null until k employees answered (never anything below k) */
-  dimensions:
-    | {
-        name: string;
-        management: number | null;
-        employees: number | null;
-        /** management − employees */
-        gap: number | null;
-      }[]
-    | null;
-}
-
-export interface ReportMeasure {
-  title: string;
-  /** name of the dimension the measure serves */
-  dimension: string;
-  /** already German (dd.mm.yyyy), or null */
-  targetDate: string | null;
-  done: boolean;
-  overdue: boolean;
-}
-
-export type ReportDirection = 'up' | 'down' | 'same';
-
-export interface ReportComparison {
-  /** the previous check's day, already German (dd.mm.yyyy) */
-  previousDate: string;
-  total: number | null;
-  previousTotal: number | null;
-  totalDelta: number | null;
-  totalDirection: ReportDirection | null;
-  dimensions: {
-    name: string;
-    score: number | null;
-    previousScore: number | null;
-    delta: number | null;
-    direction: ReportDirection | null;
-  }[];
-}
-
-type Doc = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
-type Align = 'left' | 'center' | 'right';
+export type {
+  Band,
+  ReportComparison,
+  ReportDimension,
+  ReportDirection,
+  ReportInput,
+  ReportMeasure,
+  ReportSurvey,
+  ReportTip,
+} from './types';
+export { toPdfText } from './text';
 
 const DEFAULT_BAND_LABELS: Record<Band, string> = {
   rot: 'Handlungsbedarf',
@@ -121,316 +59,14 @@ const DEFAULT_BAND_LABELS: Record<Band, string> = {
   gruen: 'Stark',
 };
 
-const BAND_COLORS: Record<Band, string> = { rot: '#b42318', gelb: '#b54708', gruen: '#1e7b34' };
-
-const COLORS = {
-  text: '#1f2937',
-  muted: '#4b5563',
-  accent: '#1d4e89',
-  rule: '#d1d5db',
-  grid: '#c9ced6',
-  axis: '#9aa3ae',
-  zebra: '#f3f5f7',
-  track: '#e5e7eb',
-};
-
-/** names the embedded fonts are registered under in each document */
-const FONT = 'DejaVuSans';
-const BOLD = 'DejaVuSans-Bold';
-
-const MARGIN = { top: 50, bottom: 64, left: 50, right: 50 };
 /** distance of the footer baseline area from the bottom edge of the page */
 const FOOTER_OFFSET = 42;
-
-// ---------------------------------------------------------------------------
-// Text normalisation
-// ---------------------------------------------------------------------------
-
-/**
- * Turns any value into text the embedded fonts can render: NFC normalisation, control
- * characters, zero-width and bidi controls and combining marks left over after NFC removed,
- * typographic spaces the fonts lack unified, emoji the fonts lack dropped, and any other
- * character the fonts lack replaced by its base letter or '?'. Without `multiline` all
- * whitespace collapses.
- */
-export const toPdfText = (value: unknown, multiline = false): string => {
-  const { covers } = reportFonts();
-  const source = String(value ?? '')
-    .normalize('NFC')
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n');
-  let out = '';
-  for (const char of source) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    if (char === '\n' || char === '\t') {
-      out += char === '\n' && multiline ? '\n' : ' ';
-    } else if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) {
-      // other control characters are dropped
-    } else if (/[\p{Cf}\p{M}]/u.test(char)) {
-      // zero-width and bidi controls, soft hyphens, stray combining marks
-    } else if (covers(codePoint)) {
-      out += char;
-    } else if (/\p{Zs}/u.test(char)) {
-      out += ' ';
-    } else if (/\p{Extended_Pictographic}/u.test(char)) {
-      // emoji
-    } else {
-      const base = char.normalize('NFKD').replace(/\p{M}/gu, '');
-      out += base && [...base].every((c) => covers(c.codePointAt(0) ?? 0)) ? base : '?';
-    }
-  }
-  if (!multiline) return out.replace(/\s+/g, ' ').trim();
-  return out
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-};
-
-/**
- * Single-line PDF text cut to `max` characters: names and labels end up in table cells, list
- * items and chart labels, whose height must stay bounded.
- */
-const short = (value: unknown, max = 160): string => {
-  const text = toPdfText(value);
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-};
-
-// ---------------------------------------------------------------------------
-// Value helpers
-// ---------------------------------------------------------------------------
-
-const formatDate = (date: Date): string => {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw new RangeError('renderReport: date must be a valid Date');
-  }
-  const parts = new Intl.DateTimeFormat('de-DE', {
-    timeZone: 'Europe/Berlin',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}.${part('month')}.${part('year')}`;
-};
-
-/** Rounds and clamps a score to 0–100; anything that is not a finite number becomes null. */
-const normaliseScore = (score: unknown): number | null =>
-  typeof score === 'number' && Number.isFinite(score)
-    ? Math.min(100, Math.max(0, Math.round(score)))
-    : null;
-
-const isBand = (band: unknown): band is Band =>
-  band === 'rot' || band === 'gelb' || band === 'gruen';
-
-const isDirection = (value: unknown): value is ReportDirection =>
-  value === 'up' || value === 'down' || value === 'same';
-
-/** A finite change, rounded to one decimal, or null. */
-const normaliseDelta = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 10) / 10 : null;
-
-/** The comparison with text shortened and numbers checked, like the rest of the input. */
-const cleanComparison = (comparison: ReportComparison): ReportComparison => ({
-  previousDate: short(comparison.previousDate, 40),
-  total: normaliseScore(comparison.total),
-  previousTotal: normaliseScore(comparison.previousTotal),
-  totalDelta: normaliseDelta(comparison.totalDelta),
-  totalDirection: isDirection(comparison.totalDirection) ? comparison.totalDirection : null,
-  dimensions: (comparison.dimensions ?? []).map((entry) => ({
-    name: short(entry.name),
-    score: normaliseScore(entry.score),
-    previousScore: normaliseScore(entry.previousScore),
-    delta: normaliseDelta(entry.delta),
-    direction: isDirection(entry.direction) ? entry.direction : null,
-  })),
-});
 
 interface Dimension {
   name: string;
   score: number | null;
   band: Band | null;
 }
-
-// ---------------------------------------------------------------------------
-// Layout helpers
-// ---------------------------------------------------------------------------
-
-interface Ctx {
-  doc: Doc;
-  root: Struct;
-  left: number;
-  width: number;
-}
-
-const bottomLimit = (doc: Doc): number => doc.page.height - doc.page.margins.bottom;
-
-/** Starts a new page unless `height` points still fit below the current position. */
-const ensureSpace = (doc: Doc, height: number): void => {
-  if (doc.y + height + 2 > bottomLimit(doc)) doc.addPage();
-};
-
-const setFont = (doc: Doc, font: string, size: number, color = COLORS.text): void => {
-  doc.font(font).fontSize(size).fillColor(color);
-};
-
-/**
- * Options of structure elements that pdfkit 0.20 supports beyond @types/pdfkit: the scope of a
- * table header cell and the layout box of a figure (top-left origin, like drawing).
- */
-interface StructOptions extends PDFKit.Mixins.StructureElementOptions {
-  scope?: 'Row' | 'Column' | 'Both';
-  bbox?: [number, number, number, number];
-  placement?: 'Block' | 'Inline';
-}
-
-/** Adds a structure element whose content is drawn by `draw` (runs immediately). */
-const tagged = (
-  parent: Struct,
-  doc: Doc,
-  type: string,
-  draw: () => void,
-  options: StructOptions = {}
-): void => {
-  parent.add(doc.struct(type, options, [draw]));
-};
-
-/** Draws decoration that is not content (rules, backgrounds, bullets). */
-const artifact = (doc: Doc, draw: () => void): void => {
-  doc.markContent('Artifact');
-  draw();
-  doc.endMarkedContent();
-};
-
-/**
- * Largest n such that `text.slice(0, n) + suffix` fits `width` in the current font. Galloping
- * then binary search, so the cost depends on the line length, not on the length of `text`.
- */
-const fittingLength = (doc: Doc, text: string, width: number, suffix = ''): number => {
-  const fits = (n: number) => doc.widthOfString(`${text.slice(0, n)}${suffix}`) <= width;
-  let low = 0;
-  let high = Math.min(text.length, 16);
-  while (high < text.length && fits(high)) {
-    low = high;
-    high = Math.min(text.length, high * 2);
-  }
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (fits(mid)) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-};
-
-/** Shortens `text` with an ellipsis until it fits `width` in the current font. */
-const ellipsize = (doc: Doc, text: string, width: number): string => {
-  if (doc.widthOfString(text) <= width) return text;
-  return `${text.slice(0, fittingLength(doc, text, width, '…')).trimEnd()}…`;
-};
-
-/**
- * Greedy line wrapping in the current font: breaks at spaces and after hyphens/slashes, splits
- * words that are too long on their own, and ends with an ellipsis after `maxLines` lines.
- */
-const wrapLines = (doc: Doc, text: string, width: number, maxLines: number): string[] => {
-  const tokens: { text: string; space: boolean }[] = [];
-  for (const word of text.split(' ').filter(Boolean)) {
-    word
-      .split(/(?<=[-/])/)
-      .forEach((piece, index) => tokens.push({ text: piece, space: index === 0 }));
-  }
-  const lines: string[] = [];
-  let current = '';
-  const pushLong = (token: string) => {
-    const plainWord = /^\p{L}+$/u.test(token);
-    let rest = token;
-    while (rest.length > 1) {
-      const plainCut = fittingLength(doc, rest, width);
-      if (plainCut >= rest.length) break;
-      // plain words get a hyphen at the split (if two letters fit); addresses, numbers and codes
-      // are split as they are; at least one character per line so this always ends
-      const hyphenCut = plainWord ? fittingLength(doc, rest, width, '-') : 0;
-      const cut = hyphenCut >= 2 ? hyphenCut : Math.max(1, plainCut);
-      lines.push(hyphenCut >= 2 ? `${rest.slice(0, cut)}-` : rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    current = rest;
-  };
-  for (const token of tokens) {
-    const candidate = current ? `${current}${token.space ? ' ' : ''}${token.text}` : token.text;
-    if (doc.widthOfString(candidate) <= width) {
-      current = candidate;
-    } else {
-      if (current) lines.push(current);
-      current = '';
-      pushLong(token.text);
-    }
-  }
-  if (current) lines.push(current);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = ellipsize(doc, `${kept[maxLines - 1]} ${lines[maxLines]}`, width);
-  return kept;
-};
-
-/**
- * Pre-wraps text (paragraphs separated by '\n') into lines that fit `width`. pdfkit's own
- * splitting of words longer than a line can overflow the right margin, so every wrapped text
- * goes through here; 1pt of tolerance keeps pdfkit from re-wrapping a line that just fits.
- */
-const fit = (doc: Doc, text: string, width: number): string =>
-  text
-    .split('\n')
-    .map((paragraph) =>
-      paragraph.trim() ? wrapLines(doc, paragraph, width - 1, Infinity).join('\n') : ''
-    )
-    .join('\n');
-
-/**
- * The width pdfkit gets for text pre-wrapped to `width`: pdfkit measures each line together with
- * its line break, which an embedded font gives the width of its .notdef glyph; without this slack
- * it would wrap a line that fits once more.
- */
-const withBreak = (doc: Doc, width: number): number => width + doc.widthOfString('\n');
-
-/** Prints wrapped text at (x, y) in the current font; moves doc.y below it. */
-const block = (doc: Doc, text: string, x: number, y: number, width: number): void => {
-  doc.text(fit(doc, text, width), x, y, { width: withBreak(doc, width) });
-};
-
-/** Height of wrapped text in the current font. */
-const measure = (doc: Doc, text: string, width: number): number =>
-  doc.heightOfString(fit(doc, text, width), { width: withBreak(doc, width) });
-
-/** Prints a single line without wrapping, aligned within [x, x + width]. */
-const lineAt = (doc: Doc, text: string, x: number, y: number, width: number, align: Align) => {
-  const textWidth = doc.widthOfString(text);
-  const dx =
-    align === 'right' ? width - textWidth : align === 'center' ? (width - textWidth) / 2 : 0;
-  doc.text(text, x + dx, y, { lineBreak: false });
-};
-
-const heading = (ctx: Ctx, text: string, keepWithNext: number): void => {
-  const { doc } = ctx;
-  setFont(doc, BOLD, 14, COLORS.accent);
-  const height = measure(doc, text, ctx.width);
-  ensureSpace(doc, height + keepWithNext);
-  tagged(ctx.root, doc, 'H2', () => {
-    setFont(doc, BOLD, 14, COLORS.accent);
-    block(doc, text, ctx.left, doc.y, ctx.width);
-  });
-  doc.moveDown(0.35);
-};
-
-const paragraph = (ctx: Ctx, text: string, size = 10, color = COLORS.text): void => {
-  const { doc } = ctx;
-  setFont(doc, FONT, size, color);
-  ensureSpace(doc, Math.min(measure(doc, text, ctx.width), doc.currentLineHeight(true) * 3));
-  tagged(ctx.root, doc, 'P', () => {
-    setFont(doc, FONT, size, color);
-    block(doc, text, ctx.left, doc.y, ctx.width);
-  });
-};
 
 // ---------------------------------------------------------------------------
 // Sections
@@ -700,109 +336,6 @@ const drawRadar = (
   doc.y = cy + maxBottom + 14;
 };
 
-interface Column {
-  title: string;
-  width: number;
-  align: Align;
-}
-
-interface Cell {
-  text: string;
-  font?: string;
-  color?: string;
-  /** a coloured square before the text (decoration; the text says the same) */
-  swatch?: string | null;
-}
-
-/**
- * A tagged table (Table, TR, TH with column scope, TD): a header row in the accent colour,
- * zebra rows; the first column's text may wrap and sets the row height. Kept on one page when
- * it fits there, otherwise flowed row by row with the header repeated as an artifact.
- */
-const drawGridTable = (ctx: Ctx, columns: Column[], rows: Cell[][]): void => {
-  const { doc, left, width } = ctx;
-  const pad = 5;
-  const swatch = 8;
-  const table = doc.struct('Table');
-  ctx.root.add(table);
-
-  const headerRow = (repeated: boolean) => {
-    const y = doc.y;
-    const height = 20;
-    artifact(doc, () => {
-      doc.rect(left, y, width, height).fill(COLORS.accent);
-    });
-    const row = repeated ? null : doc.struct('TR');
-    if (row) table.add(row);
-    let x = left;
-    for (const column of columns) {
-      const cellX = x;
-      const draw = () => {
-        setFont(doc, BOLD, 10, '#ffffff');
-        lineAt(doc, column.title, cellX + pad, y + 5.5, column.width - 2 * pad, column.align);
-      };
-      if (row) tagged(row, doc, 'TH', draw, { scope: 'Column' });
-      else artifact(doc, draw);
-      x += column.width;
-    }
-    row?.end();
-    doc.y = y + height;
-  };
-
-  const rowHeight = (cells: Cell[]) => {
-    setFont(doc, FONT, 10);
-    return Math.max(measure(doc, cells[0]?.text || '–', columns[0].width - 2 * pad), 12) + 2 * pad;
-  };
-
-  const fullHeight = 20 + rows.reduce((sum, cells) => sum + rowHeight(cells), 0);
-  const pageSpace = bottomLimit(doc) - doc.page.margins.top;
-  ensureSpace(doc, fullHeight <= pageSpace ? fullHeight : 20 + (rows[0] ? rowHeight(rows[0]) : 0));
-  headerRow(false);
-  rows.forEach((cells, index) => {
-    const height = rowHeight(cells);
-    if (doc.y + height > bottomLimit(doc)) {
-      doc.addPage();
-      headerRow(true);
-    }
-    const y = doc.y;
-    artifact(doc, () => {
-      if (index % 2 === 1) doc.rect(left, y, width, height).fill(COLORS.zebra);
-      doc
-        .moveTo(left, y + height)
-        .lineTo(left + width, y + height)
-        .lineWidth(0.5)
-        .stroke(COLORS.rule);
-      let x = left;
-      columns.forEach((column, c) => {
-        const mark = cells[c]?.swatch;
-        if (mark) doc.rect(x + pad, y + pad + 2, swatch, swatch).fill(mark);
-        x += column.width;
-      });
-    });
-    const row = doc.struct('TR');
-    table.add(row);
-    let x = left;
-    columns.forEach((column, c) => {
-      const cell = cells[c] ?? { text: '–' };
-      const cellX = x;
-      tagged(row, doc, 'TD', () => {
-        setFont(doc, cell.font ?? FONT, 10, cell.color ?? COLORS.text);
-        const indent = cell.swatch ? swatch + 6 : 0;
-        if (c === 0) block(doc, cell.text || '–', cellX + pad, y + pad, column.width - 2 * pad);
-        else if (column.align === 'left')
-          block(doc, cell.text, cellX + pad + indent, y + pad, column.width - 2 * pad - indent);
-        else lineAt(doc, cell.text, cellX, y + pad, column.width, column.align);
-      });
-      x += column.width;
-    });
-    row.end();
-    doc.x = left;
-    doc.y = y + height;
-  });
-  table.end();
-  doc.moveDown(0.6);
-};
-
 const drawTable = (ctx: Ctx, dimensions: Dimension[], bandLabels: Record<Band, string>): void => {
   const { width } = ctx;
   drawGridTable(
@@ -827,188 +360,6 @@ const drawTable = (ctx: Ctx, dimensions: Dimension[], bandLabels: Record<Band, s
       ];
     })
   );
-};
-
-const CHANGE_WORDS: Record<ReportDirection, string> = {
-  up: 'besser',
-  down: 'schlechter',
-  same: 'unverändert',
-};
-const CHANGE_COLORS: Record<ReportDirection, string> = {
-  up: BAND_COLORS.gruen,
-  down: BAND_COLORS.rot,
-  same: COLORS.muted,
-};
-
-/** "+12 (besser)", in words: no arrow glyphs, whose meaning a screen reader would not say. */
-const changeCell = (delta: number | null, direction: ReportDirection | null): Cell =>
-  delta === null || direction === null
-    ? { text: 'nicht vergleichbar', color: COLORS.muted }
-    : {
-        text: `${delta > 0 ? '+' : ''}${String(delta).replace('.', ',')} (${CHANGE_WORDS[direction]})`,
-        color: CHANGE_COLORS[direction],
-      };
-
-/** The change since the company's previous check, as a table. */
-const drawComparison = (ctx: Ctx, comparison: ReportComparison): void => {
-  const { width } = ctx;
-  heading(ctx, `Veränderung seit dem Check vom ${comparison.previousDate}`, 80);
-  const score = (value: number | null) => (value === null ? '–' : String(value));
-  drawGridTable(
-    ctx,
-    [
-      { title: 'Dimension', width: width - 290, align: 'left' },
-      { title: 'Vorher', width: 70, align: 'center' },
-      { title: 'Jetzt', width: 70, align: 'center' },
-      { title: 'Veränderung', width: 150, align: 'left' },
-    ],
-    [
-      ...comparison.dimensions.map((entry) => [
-        { text: entry.name || '–' },
-        { text: score(entry.previousScore) },
-        { text: score(entry.score), font: BOLD },
-        changeCell(entry.delta, entry.direction),
-      ]),
-      [
-        { text: 'Gesamt', font: BOLD },
-        { text: score(comparison.previousTotal) },
-        { text: score(comparison.total), font: BOLD },
-        changeCell(comparison.totalDelta, comparison.totalDirection),
-      ],
-    ]
-  );
-  paragraph(
-    ctx,
-    'Werte von 0 bis 100; eine Veränderung unter einem Punkt gilt als unverändert.',
-    8.5,
-    COLORS.muted
-  );
-  ctx.doc.moveDown(1.2);
-};
-
-/** The measures the company took on, as a table with their state in words. */
-const drawPlan = (ctx: Ctx, plan: ReportMeasure[]): void => {
-  const { width } = ctx;
-  heading(ctx, 'Ihr Maßnahmenplan', 80);
-  const state = (measure: ReportMeasure): Cell => {
-    if (measure.done) return { text: 'erledigt', color: CHANGE_COLORS.up };
-    if (measure.overdue) return { text: 'überfällig', color: CHANGE_COLORS.down, font: BOLD };
-    return { text: 'offen' };
-  };
-  drawGridTable(
-    ctx,
-    [
-      { title: 'Maßnahme', width: width - 310, align: 'left' },
-      { title: 'Dimension', width: 140, align: 'left' },
-      { title: 'Zieldatum', width: 80, align: 'center' },
-      { title: 'Stand', width: 90, align: 'left' },
-    ],
-    plan.map((measure) => [
-      { text: short(measure.title, 200) || '–' },
-      { text: short(measure.dimension, 80) || '–' },
-      { text: short(measure.targetDate, 20) || '–' },
-      state(measure),
-    ])
-  );
-  const done = plan.filter((measure) => measure.done).length;
-  paragraph(ctx, `${done} von ${plan.length} Maßnahmen erledigt.`, 8.5, COLORS.muted);
-  ctx.doc.moveDown(1.2);
-};
-
-/** A QR code of `text`, drawn as squares (vector), tagged as a figure with its alternative text. */
-const drawQrCode = (ctx: Ctx, text: string, size: number, alt: string): void => {
-  const { doc } = ctx;
-  const code = qrcode(0, 'M');
-  code.addData(text, 'Byte');
-  code.make();
-  const count = code.getModuleCount();
-  const quiet = 4;
-  const cell = size / (count + 2 * quiet);
-  ensureSpace(doc, size + 6);
-  const x0 = ctx.left;
-  const y0 = doc.y;
-  tagged(
-    ctx.root,
-    doc,
-    'Figure',
-    () => {
-      doc.save();
-      doc.rect(x0, y0, size, size).fill('#ffffff');
-      for (let row = 0; row < count; row += 1) {
-        for (let column = 0; column < count; column += 1) {
-          if (code.isDark(row, column))
-            doc.rect(x0 + (column + quiet) * cell, y0 + (row + quiet) * cell, cell, cell);
-        }
-      }
-      doc.fill('#000000');
-      doc.restore();
-    },
-    { alt, bbox: [x0, y0, x0 + size, y0 + size], placement: 'Block' }
-  );
-  doc.x = ctx.left;
-  doc.y = y0 + size + 6;
-};
-
-/** The employees' view next to the company's, or how many answers are still missing. */
-const drawSurvey = (ctx: Ctx, survey: ReportSurvey): void => {
-  const { width } = ctx;
-  heading(ctx, 'Sicht der Beschäftigten', 80);
-  const state = survey.open
-    ? `Die Befragung läuft bis zum ${survey.endsOn}.`
-    : 'Die Befragung ist beendet.';
-  if (survey.dimensions) {
-    paragraph(
-      ctx,
-      `${state} ${survey.responses} Beschäftigte haben geantwortet. Gezeigt werden nur Mittelwerte je Dimension, keine einzelnen Antworten.`
-    );
-    ctx.doc.moveDown(0.5);
-    const value = (entry: number | null) => (entry === null ? '–' : String(entry));
-    const gapCell = (gap: number | null): Cell => {
-      if (gap === null) return { text: 'nicht vergleichbar', color: COLORS.muted };
-      const text = `${gap > 0 ? '+' : ''}${String(gap).replace('.', ',')}`;
-      if (gap >= 10) return { text: `${text} (Betrieb sieht sich besser)`, font: BOLD };
-      if (gap <= -10) return { text: `${text} (Beschäftigte sehen es besser)` };
-      return { text: `${text} (ähnlich)` };
-    };
-    drawGridTable(
-      ctx,
-      [
-        { title: 'Dimension', width: width - 330, align: 'left' },
-        { title: 'Betrieb', width: 70, align: 'center' },
-        { title: 'Beschäftigte', width: 80, align: 'center' },
-        { title: 'Unterschied', width: 180, align: 'left' },
-      ],
-      survey.dimensions.map((entry) => [
-        { text: short(entry.name, 120) || '–' },
-        { text: value(entry.management) },
-        { text: value(entry.employees), font: BOLD },
-        gapCell(entry.gap),
-      ])
-    );
-    paragraph(
-      ctx,
-      'Werte von 0 bis 100. Unterschied = Einschätzung des Betriebs minus Sicht der Beschäftigten; ab 10 Punkten gilt er als deutlich.',
-      8.5,
-      COLORS.muted
-    );
-  } else {
-    paragraph(
-      ctx,
-      `${state} Bisher ${survey.responses === 1 ? 'hat 1 Person' : `haben ${survey.responses} Personen`} geantwortet. Ergebnisse gibt es ab ${survey.k} Antworten, damit niemand erkennbar ist; es fehlen noch ${survey.missing}.`
-    );
-  }
-  if (survey.open && survey.link && /^https?:\/\/\S+$/i.test(survey.link)) {
-    ctx.doc.moveDown(0.5);
-    paragraph(ctx, `Link zur Befragung für Ihre Beschäftigten: ${short(survey.link, 300)}`);
-    ctx.doc.moveDown(0.4);
-    drawQrCode(
-      ctx,
-      survey.link,
-      110,
-      `QR-Code mit dem Link zur Befragung: ${short(survey.link, 300)}`
-    );
-  }
-  ctx.doc.moveDown(1.2);
 };
 
 const drawLegend = (ctx: Ctx, bandLabels: Record<Band, string>): void => {
