@@ -5,11 +5,7 @@
  */
 import { api, ApiError, setFieldError } from '../shared/api.js';
 import { byId, focusElement, formatDate, h } from '../selbstcheck/dom.js';
-
-interface ScaleOption {
-  value: number | null;
-  label: string;
-}
+import { statementFieldset, type ScaleOption } from '../selbstcheck/statement.js';
 
 interface SurveyForm {
   surveyId: string;
@@ -53,33 +49,8 @@ const finish = (title: string, text: string) => {
   focusElement(byId('thanks-heading'));
 };
 
-const renderQuestion = (question: SurveyForm['questions'][number]) => {
-  const helpId = `help-${question.id}`;
-  return h(
-    'fieldset',
-    {
-      id: `fs-${question.id}`,
-      class: 'question',
-      'aria-describedby': question.help ? helpId : null,
-    },
-    h('legend', {}, question.text),
-    question.help ? h('p', { id: helpId, class: 'hint' }, question.help) : null,
-    h(
-      'div',
-      { class: 'scale' },
-      survey.scale.map((option) => {
-        const value = option.value === null ? 'na' : String(option.value);
-        const id = `q-${question.id}-${value}`;
-        return h(
-          'label',
-          { class: option.value === null ? 'option option-na' : 'option', for: id },
-          h('input', { type: 'radio', name: `q-${question.id}`, id, value }),
-          h('span', {}, option.label)
-        );
-      })
-    )
-  );
-};
+const renderQuestion = (question: SurveyForm['questions'][number]) =>
+  statementFieldset(question, survey.scale);
 
 const render = () => {
   byId('page-title').textContent = survey.title;

@@ -7,6 +7,7 @@ import { byId, focusElement, h } from './dom.js';
 import { planSection } from './plan.js';
 import { remindersSection } from './reminders.js';
 import { renderResult } from './result.js';
+import { statementFieldset } from './statement.js';
 import { surveySection } from './survey.js';
 import { tipsLinkPanel } from './tips-link.js';
 import type {
@@ -328,41 +329,11 @@ const profileErrors = (): Record<string, string> => {
 // ---------------------------------------------------------------------------------------------
 // Steps
 
-const renderQuestion = (question: Question) => {
-  const helpId = `help-${question.id}`;
-  const value = answers[question.id];
-  const answered = Object.prototype.hasOwnProperty.call(answers, question.id);
-  return h(
-    'fieldset',
-    {
-      id: `fs-${question.id}`,
-      class: 'question',
-      'aria-describedby': question.help ? helpId : null,
-    },
-    h('legend', {}, question.text),
-    question.help ? h('p', { id: helpId, class: 'hint' }, question.help) : null,
-    h(
-      'div',
-      { class: 'scale' },
-      questionnaire.scale.map((option) => {
-        const optionValue = option.value === null ? 'na' : String(option.value);
-        const id = `q-${question.id}-${optionValue}`;
-        return h(
-          'label',
-          { class: option.value === null ? 'option option-na' : 'option', for: id },
-          h('input', {
-            type: 'radio',
-            name: `q-${question.id}`,
-            id,
-            value: optionValue,
-            checked: answered && value === option.value,
-          }),
-          h('span', {}, option.label)
-        );
-      })
-    )
-  );
-};
+const renderQuestion = (question: Question) =>
+  statementFieldset(question, questionnaire.scale, {
+    answered: Object.prototype.hasOwnProperty.call(answers, question.id),
+    value: answers[question.id] ?? null,
+  });
 
 const updateProgress = () => {
   const total = dimensionSteps().length + 1;

@@ -8,7 +8,14 @@
  * Keys are stable identifiers, prefixed with `ma-` and the dimension key: never rename them once
  * answers exist, add new keys instead.
  */
-import type { DefaultQuestionnaire } from './default-questionnaire';
+import defaultQuestionnaire, { type DefaultQuestionnaire } from './default-questionnaire';
+
+/** Name and description of a dimension, as the company's questionnaire has them. */
+const dimensionOf = (key: string) => {
+  const dimension = defaultQuestionnaire.dimensions.find((entry) => entry.key === key);
+  if (!dimension) throw new Error(`unknown dimension ${key}`);
+  return { name: dimension.name, description: dimension.description };
+};
 
 export const defaultEmployeeSurvey: DefaultQuestionnaire = {
   version: 'beschaeftigte-2026-1',
@@ -20,9 +27,7 @@ export const defaultEmployeeSurvey: DefaultQuestionnaire = {
   dimensions: [
     {
       key: 'fuehrung',
-      name: 'Führung & Unternehmenskultur',
-      description:
-        'Wie Führungskräfte mit den Beschäftigten umgehen, wie offen im Betrieb informiert wird und wie sehr Mitarbeitende mitgestalten können.',
+      ...dimensionOf('fuehrung'),
       questions: [
         {
           key: 'ma-fuehrung-entwicklungsgespraech',
@@ -60,9 +65,7 @@ export const defaultEmployeeSurvey: DefaultQuestionnaire = {
     },
     {
       key: 'verguetung',
-      name: 'Vergütung & Zusatzleistungen',
-      description:
-        'Ob die Bezahlung als fair und nachvollziehbar erlebt wird und welche Leistungen der Betrieb zusätzlich zum Lohn bietet.',
+      ...dimensionOf('verguetung'),
       questions: [
         {
           key: 'ma-verguetung-fair',
@@ -100,9 +103,7 @@ export const defaultEmployeeSurvey: DefaultQuestionnaire = {
     },
     {
       key: 'vereinbarkeit',
-      name: 'Vereinbarkeit & Arbeitszeit',
-      description:
-        'Wie gut sich Arbeit mit Familie, Pflege von Angehörigen und Privatleben verbinden lässt und wie planbar die Arbeitszeiten sind.',
+      ...dimensionOf('vereinbarkeit'),
       questions: [
         {
           key: 'ma-vereinbarkeit-mitreden',
@@ -140,9 +141,7 @@ export const defaultEmployeeSurvey: DefaultQuestionnaire = {
     },
     {
       key: 'entwicklung',
-      name: 'Entwicklung & Weiterbildung',
-      description:
-        'Welche Möglichkeiten Beschäftigte haben, dazuzulernen, sich weiter zu qualifizieren und im Betrieb voranzukommen.',
+      ...dimensionOf('entwicklung'),
       questions: [
         {
           key: 'ma-entwicklung-neues-lernen',
@@ -172,9 +171,7 @@ export const defaultEmployeeSurvey: DefaultQuestionnaire = {
     },
     {
       key: 'ausbildung',
-      name: 'Ausbildung & Nachwuchsgewinnung',
-      description:
-        'Wie der Betrieb junge Menschen für sich gewinnt und wie gut die Ausbildung organisiert und begleitet wird.',
+      ...dimensionOf('ausbildung'),
       questions: [
         {
           key: 'ma-ausbildung-empfehlen',
@@ -204,9 +201,7 @@ export const defaultEmployeeSurvey: DefaultQuestionnaire = {
     },
     {
       key: 'gesundheit',
-      name: 'Gesundheit & Arbeitsumfeld',
-      description:
-        'Wie der Betrieb die körperliche und seelische Gesundheit der Beschäftigten schützt und wie gut die Arbeitsbedingungen vor Ort sind.',
+      ...dimensionOf('gesundheit'),
       questions: [
         {
           key: 'ma-gesundheit-ausstattung',
@@ -244,9 +239,7 @@ export const defaultEmployeeSurvey: DefaultQuestionnaire = {
     },
     {
       key: 'arbeitgebermarke',
-      name: 'Arbeitgebermarke & Recruiting',
-      description:
-        'Wie sichtbar und überzeugend sich der Betrieb als Arbeitgeber zeigt und wie zügig und freundlich er mit Bewerbungen umgeht.',
+      ...dimensionOf('arbeitgebermarke'),
       questions: [
         {
           key: 'ma-arbeitgebermarke-weiterempfehlen',
@@ -276,9 +269,7 @@ export const defaultEmployeeSurvey: DefaultQuestionnaire = {
     },
     {
       key: 'onboarding',
-      name: 'Onboarding & Bindung',
-      description:
-        'Wie neue Beschäftigte eingearbeitet werden und was der Betrieb tut, damit gute Leute langfristig bleiben.',
+      ...dimensionOf('onboarding'),
       questions: [
         {
           key: 'ma-onboarding-einarbeitung',

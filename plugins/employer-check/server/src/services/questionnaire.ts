@@ -50,6 +50,52 @@ interface QuestionnaireRow {
 
 export type QuestionnaireModel = 'questionnaire' | 'dimension' | 'question';
 
+/**
+ * A questionnaire with its dimensions (in their order) and questions (in theirs), of either
+ * kind: the company's (`questionnaire`/`question`) or the employees' survey
+ * (`survey-questionnaire`/`survey-question`). Questions without a dimension are left out.
+ */
+export const readQuestionnaire = async (
+  strapi: Core.Strapi,
+  uids: { questionnaire: string; question: string },
+  where: Record<string, unknown>
+): Promise<ActiveQuestionnaire | null> => {
+  const questionnaire = await strapi.db.query(uids.questionnaire as never).findOne({ where });
+  if (!questionnaire) return null;
+  const questions = (await strapi.db.query(uids.question as never).findMany({
+    where: { questionnaire: questionnaire.id },
+    populate: { dimension: true },
+    orderBy: [{ order: 'asc' }, { id: 'asc' }],
+  })) as Record<string, unknown>[];
+  const dimensionRows = new Map<string, ActiveQuestionnaire['dimensions'][number]>();
+  for (const question of questions) {
+    const dimension = question.dimension as ActiveQuestionnaire['dimensions'][number] | null;
+    if (dimension) dimensionRows.set(dimension.key, dimension);
+  }
+  const dimensions = [...dimensionRows.values()]
+    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+    .map(({ key, name, description, order }) => ({ key, name, description, order }));
+  return {
+    version: questionnaire.version,
+    title: questionnaire.title,
+    intro: questionnaire.intro,
+    dimensions,
+    questions: questions
+      .filter((question) => question.dimension)
+      .map((question) => ({
+        id: question.documentId as string,
+        key: question.key as string,
+        dimension: (question.dimension as { key: string }).key,
+        text: question.text as string,
+        help: (question.help as string | null) ?? null,
+        order: (question.order as number) ?? 0,
+        weight: Number(question.weight ?? 1),
+        reverse: Boolean(question.reverse),
+        onlyIfTrainsApprentices: Boolean(question.onlyIfTrainsApprentices),
+      })),
+  };
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Every version with its question count and its running (draft) and completed checks. */
   async status() {
@@ -169,48 +215,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
-  async active(): Promise<ActiveQuestionnaire | null> {
-    const questionnaire = await strapi.db.query(QUESTIONNAIRE).findOne({ where: { active: true } });
-    if (!questionnaire) return null;
-    const questions = (await strapi.db.query(QUESTION).findMany({
-      where: { questionnaire: questionnaire.id },
-      populate: { dimension: true },
-      orderBy: [{ order: 'asc' }, { id: 'asc' }],
-    })) as Record<string, unknown>[];
-    const dimensionRows = new Map<
-      string,
-      { key: string; name: string; description: string | null; order: number }
-    >();
-    for (const question of questions) {
-      const dimension = question.dimension as {
-        key: string;
-        name: string;
-        description: string | null;
-        order: number;
-      } | null;
-      if (dimension) dimensionRows.set(dimension.key, dimension);
-    }
-    const dimensions = [...dimensionRows.values()]
-      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
-      .map(({ key, name, description, order }) => ({ key, name, description, order }));
-    return {
-      version: questionnaire.version,
-      title: questionnaire.title,
-      intro: questionnaire.intro,
-      dimensions,
-      questions: questions
-        .filter((question) => question.dimension)
-        .map((question) => ({
-          id: question.documentId as string,
-          key: question.key as string,
-          dimension: (question.dimension as { key: string }).key,
-          text: question.text as string,
-          help: (question.help as string | null) ?? null,
-          order: (question.order as number) ?? 0,
-          weight: Number(question.weight ?? 1),
-          reverse: Boolean(question.reverse),
-          onlyIfTrainsApprentices: Boolean(question.onlyIfTrainsApprentices),
-        })),
-    };
-  },
+  active: (): Promise<ActiveQuestionnaire | null> =>
+    readQuestionnaire(
+      strapi,
+      { questionnaire: QUESTIONNAIRE, question: QUESTION },
+      { active: true }
+    ),
 });

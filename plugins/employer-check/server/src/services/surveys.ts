@@ -28,7 +28,7 @@ import {
 import { createSubmissionToken, hashSubmissionToken, looksLikeToken } from '../lib/tokens';
 import { SURVEY, surveyStore } from '../queries/survey-store';
 import { SURVEY_QUESTION, SURVEY_QUESTIONNAIRE } from './seed';
-import { SCALE } from './questionnaire';
+import { readQuestionnaire, SCALE, type ActiveQuestionnaire } from './questionnaire';
 import { notFound, SUBMISSION } from './submissions';
 
 export interface SurveyRow {
@@ -40,23 +40,8 @@ export interface SurveyRow {
   closedOn: string | null;
 }
 
-export interface SurveyQuestionnaire {
-  version: string;
-  title: string;
-  intro: string | null;
-  dimensions: { key: string; name: string; description: string | null; order: number }[];
-  questions: {
-    id: string;
-    key: string;
-    dimension: string;
-    text: string;
-    help: string | null;
-    order: number;
-    weight: number;
-    reverse: boolean;
-    onlyIfTrainsApprentices: boolean;
-  }[];
-}
+/** A survey questionnaire has the shape of the company's (services/questionnaire.ts). */
+export type SurveyQuestionnaire = ActiveQuestionnaire;
 
 /** A survey's public id: 128 random bits, URL-safe (22 characters). */
 const createPublicId = () => crypto.randomBytes(16).toString('base64url');
@@ -113,50 +98,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     version: string | null,
     trainsApprentices = true
   ): Promise<SurveyQuestionnaire | null> => {
-    const row = (await strapi.db
-      .query(SURVEY_QUESTIONNAIRE)
-      .findOne({ where: version ? { version } : { active: true } })) as {
-      id: number;
-      version: string;
-      title: string;
-      intro: string | null;
-    } | null;
-    if (!row) return null;
-    const questions = (await strapi.db.query(SURVEY_QUESTION).findMany({
-      where: { questionnaire: row.id },
-      populate: { dimension: true },
-      orderBy: [{ order: 'asc' }, { id: 'asc' }],
-    })) as Record<string, unknown>[];
-    const dimensions = new Map<string, SurveyQuestionnaire['dimensions'][number]>();
-    const list: SurveyQuestionnaire['questions'] = [];
-    for (const question of questions) {
-      const dimension = question.dimension as SurveyQuestionnaire['dimensions'][number] | null;
-      if (!dimension) continue;
-      if (question.onlyIfTrainsApprentices && !trainsApprentices) continue;
-      dimensions.set(dimension.key, {
-        key: dimension.key,
-        name: dimension.name,
-        description: dimension.description ?? null,
-        order: dimension.order ?? 0,
-      });
-      list.push({
-        id: question.documentId as string,
-        key: question.key as string,
-        dimension: dimension.key,
-        text: question.text as string,
-        help: (question.help as string | null) ?? null,
-        order: (question.order as number) ?? 0,
-        weight: Number(question.weight ?? 1),
-        reverse: Boolean(question.reverse),
-        onlyIfTrainsApprentices: Boolean(question.onlyIfTrainsApprentices),
-      });
-    }
+    const found = await readQuestionnaire(
+      strapi,
+      { questionnaire: SURVEY_QUESTIONNAIRE, question: SURVEY_QUESTION },
+      version ? { version } : { active: true }
+    );
+    if (!found) return null;
+    const questions = found.questions.filter(
+      (question) => trainsApprentices || !question.onlyIfTrainsApprentices
+    );
+    const asked = new Set(questions.map((question) => question.dimension));
     return {
-      version: row.version,
-      title: row.title,
-      intro: row.intro,
-      dimensions: [...dimensions.values()].sort((a, b) => a.order - b.order),
-      questions: list,
+      ...found,
+      dimensions: found.dimensions.filter((dimension) => asked.has(dimension.key)),
+      questions,
     };
   };
 
