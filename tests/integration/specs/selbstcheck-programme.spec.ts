@@ -206,7 +206,7 @@ describeBrowser('self-check programme pages in Chromium', () => {
     await expectNoViolations(page, 'programme-recheck');
   });
 
-  it('narrow screens: the result with plan and survey does not scroll sideways', async () => {
+  it('narrow screens: the result with plan and survey and the employees’ page do not scroll sideways', async () => {
     const server = getStrapi().server.httpServer;
     const questions = await activeQuestions();
     const created = await request(server)
@@ -233,5 +233,19 @@ describeBrowser('self-check programme pages in Chromium', () => {
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)
     ).toBe(true);
     await expectNoViolations(page, 'programme-result-narrow');
+
+    // the employees' page on the same phone
+    const { surveyId } = (
+      await request(server)
+        .post(`${API}/submissions/${created.body.token}/surveys`)
+        .send({})
+        .expect(201)
+    ).body;
+    await page.goto(`${base}/selbstcheck/befragung/?id=${surveyId}`);
+    await page.waitForSelector('#survey-form:not([hidden])');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)
+    ).toBe(true);
+    await expectNoViolations(page, 'survey-form-narrow');
   });
 });
