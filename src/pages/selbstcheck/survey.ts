@@ -72,7 +72,7 @@ const gapChart = (dimensions: SurveyDimension[]) => {
   );
 };
 
-const gapTable = (dimensions: SurveyDimension[]) =>
+const gapTable = (dimensions: SurveyDimension[], bandLabels: Result['bandLabels']) =>
   h(
     'div',
     { class: 'table-wrap', role: 'region', 'aria-labelledby': 'gap-caption', tabindex: '0' },
@@ -111,7 +111,9 @@ const gapTable = (dimensions: SurveyDimension[]) =>
             h(
               'td',
               { class: 'num' },
-              entry.employees === null ? 'zu wenige Antworten' : formatNumber(entry.employees)
+              entry.employees === null
+                ? 'zu wenige Antworten'
+                : `${formatNumber(entry.employees)}${entry.band ? ` (${bandLabels[entry.band] ?? entry.band})` : ''}`
             ),
             h('td', {}, gapText(entry))
           )
@@ -241,7 +243,7 @@ export const surveySection = (result: Result, options: SurveyOptions): HTMLEleme
           )
         )
       ),
-      gapTable(survey.dimensions)
+      gapTable(survey.dimensions, result.bandLabels)
     );
   };
 

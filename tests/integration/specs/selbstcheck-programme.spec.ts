@@ -137,12 +137,18 @@ describeBrowser('self-check programme pages in Chromium', () => {
     await employee.keyboard.press('Enter');
     await employee.waitForSelector('#form-alert .notice-error');
     await expectNoViolations(employee, 'survey-form-error');
+    // every statement by keyboard: Tab to the group, the arrow key picks "2"
+    const statements = await employee.$$eval('#survey-questions fieldset', (sets) => sets.length);
     await tabTo(employee, '#survey-questions input[type="radio"]');
-    await employee.keyboard.press('ArrowRight'); // selects the next value of the first statement
-    for (const name of await employee.$$eval('#survey-questions fieldset', (sets) =>
-      sets.slice(1).map((set) => (set as HTMLElement).id.slice(3))
-    ))
-      await employee.check(`input[name="q-${name}"][value="2"]`);
+    for (let i = 0; i < statements; i += 1) {
+      await employee.keyboard.press('ArrowRight');
+      await employee.keyboard.press('Tab');
+    }
+    expect(
+      await employee.$$eval('#survey-questions input:checked', (inputs) =>
+        inputs.map((input) => (input as HTMLInputElement).value)
+      )
+    ).toEqual(Array(statements).fill('2'));
     await tabTo(employee, '#send');
     await employee.keyboard.press('Enter');
     await employee.waitForSelector('#thanks-heading');

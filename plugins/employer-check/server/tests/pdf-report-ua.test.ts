@@ -403,6 +403,28 @@ describe('PDF/UA report', () => {
     expect(byRole('TR')).toHaveLength(6 + 4 + 3);
   });
 
+  it('the survey’s QR code is a figure with the link as its alternative text', async () => {
+    const link = 'https://www.landkreis.example/selbstcheck/befragung/?id=AbCdEfGhIjKlMnOpQrStUv';
+    const { byRole } = checkPdfUa(
+      await renderReport(
+        input({
+          survey: {
+            link,
+            open: true,
+            endsOn: '31.01.2027',
+            responses: 2,
+            k: 5,
+            missing: 3,
+            dimensions: null,
+          },
+        })
+      )
+    );
+    const figures = byRole('Figure');
+    expect(figures).toHaveLength(2); // the radar chart and the QR code
+    expect(text(figures[1].dict.Alt)).toBe(`QR-Code mit dem Link zur Befragung: ${link}`);
+  });
+
   it('holds for an empty result and for hostile input', async () => {
     checkPdfUa(
       await renderReport(

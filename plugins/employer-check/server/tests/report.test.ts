@@ -157,6 +157,53 @@ describe('renderReport', () => {
     expect(text).toContain('1 von 3 Maßnahmen erledigt.');
   });
 
+  it('shows the employees’ view with bands and gaps, or only the answers still missing, and the survey link', async () => {
+    const link = 'https://www.landkreis.example/selbstcheck/befragung/?id=AbCdEfGhIjKlMnOpQrStUv';
+    const open = await renderReport(
+      baseInput({
+        survey: {
+          link,
+          open: true,
+          endsOn: '31.01.2027',
+          responses: 7,
+          k: 5,
+          missing: 0,
+          dimensions: [
+            { name: 'Führung', management: 90, employees: 40, band: 'rot', gap: 50 },
+            { name: 'Gesundheit', management: 50, employees: 70, band: 'gelb', gap: -20 },
+            { name: 'Ausbildung', management: 60, employees: null, band: null, gap: null },
+          ],
+        },
+      })
+    );
+    const text = (await parsePdf(open)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Sicht der Beschäftigten');
+    expect(text).toContain('Die Befragung läuft bis zum 31.01.2027.');
+    expect(text).toContain('40 · Handlungsbedarf');
+    expect(text).toContain('+50 (Betrieb sieht sich besser)');
+    expect(text).toContain('-20 (Beschäftigte sehen es besser)');
+    expect(text).toContain('zu wenige Antworten');
+    expect(squash(text)).toContain(squash(link));
+
+    const pending = await renderReport(
+      baseInput({
+        survey: {
+          link: null,
+          open: false,
+          endsOn: '31.01.2027',
+          responses: 3,
+          k: 5,
+          missing: 2,
+          dimensions: null,
+        },
+      })
+    );
+    const pendingText = (await parsePdf(pending)).text.replace(/\s+/g, ' ');
+    expect(pendingText).toContain('Die Befragung ist beendet.');
+    expect(pendingText).toContain('es fehlen noch 2');
+    expect(pendingText).not.toContain('Link zur Befragung');
+  });
+
   it('numbers every page and spreads 15 tips over more than one page', async () => {
     const pdf = await renderReport(
       baseInput({ tips: Array.from({ length: 15 }, (_, index) => tip(index)) })

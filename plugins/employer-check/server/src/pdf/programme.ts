@@ -14,8 +14,8 @@ import {
   tagged,
 } from './layout';
 import type { Cell, Ctx } from './layout';
-import { isDirection, normaliseDelta, normaliseScore, short } from './text';
-import type { ReportComparison, ReportDirection, ReportMeasure, ReportSurvey } from './types';
+import { isBand, isDirection, normaliseDelta, normaliseScore, short } from './text';
+import type { Band, ReportComparison, ReportDirection, ReportMeasure, ReportSurvey } from './types';
 
 /** The comparison with text shortened and numbers checked, like the rest of the input. */
 export const cleanComparison = (comparison: ReportComparison): ReportComparison => ({
@@ -154,7 +154,11 @@ const drawQrCode = (ctx: Ctx, text: string, size: number, alt: string): void => 
 };
 
 /** The employees' view next to the company's, or how many answers are still missing. */
-export const drawSurvey = (ctx: Ctx, survey: ReportSurvey): void => {
+export const drawSurvey = (
+  ctx: Ctx,
+  survey: ReportSurvey,
+  bandLabels: Record<Band, string>
+): void => {
   const { width } = ctx;
   heading(ctx, 'Sicht der Beschäftigten', 80);
   const state = survey.open
@@ -167,6 +171,15 @@ export const drawSurvey = (ctx: Ctx, survey: ReportSurvey): void => {
     );
     ctx.doc.moveDown(0.5);
     const value = (entry: number | null) => (entry === null ? '–' : String(entry));
+    // the employees' mean with its band in words (the square is decoration)
+    const employeesCell = (mean: number | null, band: Band | null): Cell =>
+      mean === null
+        ? { text: 'zu wenige Antworten', color: COLORS.muted }
+        : {
+            text: band && isBand(band) ? `${mean} · ${bandLabels[band]}` : String(mean),
+            font: BOLD,
+            swatch: band && isBand(band) ? BAND_COLORS[band] : null,
+          };
     const gapCell = (gap: number | null): Cell => {
       if (gap === null) return { text: 'nicht vergleichbar', color: COLORS.muted };
       const text = `${gap > 0 ? '+' : ''}${String(gap).replace('.', ',')}`;
@@ -177,15 +190,15 @@ export const drawSurvey = (ctx: Ctx, survey: ReportSurvey): void => {
     drawGridTable(
       ctx,
       [
-        { title: 'Dimension', width: width - 330, align: 'left' },
-        { title: 'Betrieb', width: 70, align: 'center' },
-        { title: 'Beschäftigte', width: 80, align: 'center' },
-        { title: 'Unterschied', width: 180, align: 'left' },
+        { title: 'Dimension', width: width - 360, align: 'left' },
+        { title: 'Betrieb', width: 55, align: 'center' },
+        { title: 'Beschäftigte', width: 145, align: 'left' },
+        { title: 'Unterschied', width: 160, align: 'left' },
       ],
       survey.dimensions.map((entry) => [
         { text: short(entry.name, 120) || '–' },
         { text: value(entry.management) },
-        { text: value(entry.employees), font: BOLD },
+        employeesCell(entry.employees, entry.band ?? null),
         gapCell(entry.gap),
       ])
     );

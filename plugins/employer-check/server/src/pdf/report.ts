@@ -743,7 +743,7 @@ export const renderReport = (input: ReportInput): Promise<Buffer> =>
       drawFindings(ctx, names(input.strengths), names(input.fieldsForAction));
       drawTips(ctx, input.tips ?? []);
       if (input.plan?.length) drawPlan(ctx, input.plan.slice(0, 50));
-      if (input.survey) drawSurvey(ctx, input.survey);
+      if (input.survey) drawSurvey(ctx, input.survey, bandLabels);
 
       const note = toPdfText(input.footerNote, true);
       if (note) drawFooterNote(ctx, note);

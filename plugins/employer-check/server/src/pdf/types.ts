@@ -67,6 +67,8 @@ export interface ReportSurvey {
         name: string;
         management: number | null;
         employees: number | null;
+        /** the band of the employees' mean */
+        band?: Band | null;
         /** management − employees */
         gap: number | null;
       }[]

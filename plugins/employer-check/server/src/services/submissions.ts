@@ -526,11 +526,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                     name: string;
                     management: number | null;
                     employees: number | null;
+                    band: 'rot' | 'gelb' | 'gruen' | null;
                     gap: number | null;
                   }) => ({
                     name: entry.name,
                     management: entry.management,
                     employees: entry.employees,
+                    band: entry.band,
                     gap: entry.gap,
                   })
                 ) ?? null,
