@@ -1,4 +1,5 @@
-import { applyPlan, dayIn, planView, storedPlan, type StoredMeasure } from '../src/lib/plan';
+import { addDays, addMonths, dayIn, germanDay } from '../src/lib/days';
+import { applyPlan, planView, storedPlan, type StoredMeasure } from '../src/lib/plan';
 
 const recommended = [
   { id: 'tip-a', title: 'Mitarbeitergespräche einführen', dimension: 'fuehrung' },
@@ -131,6 +132,14 @@ describe('storedPlan and dayIn', () => {
     expect(storedPlan([{ tip: 'a', title: 'A', done: 'yes' }, 3, { tip: 1 }])).toEqual([
       { tip: 'a', title: 'A', dimension: null, targetDate: null, done: false, doneOn: null },
     ]);
+  });
+
+  it('adds days and months across daylight saving and writes days the German way', () => {
+    expect(addDays('2027-03-27', 1)).toBe('2027-03-28');
+    expect(addDays('2027-03-28', 1)).toBe('2027-03-29');
+    expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
+    expect(addMonths('2026-12-01', 12)).toBe('2027-12-01');
+    expect(germanDay('2027-03-09')).toBe('09.03.2027');
   });
 
   it('gives the day in the office time zone', () => {

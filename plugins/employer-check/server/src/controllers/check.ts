@@ -1,28 +1,16 @@
 /** Public routes for companies: thin, validate and call the `submissions` service. */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import type { EmployerCheckConfig } from '../config';
 import { SCALE } from '../services/questionnaire';
 import { ConflictError, withConflicts } from '@bildungsbuero/strapi-server-kit';
 import type { SubmissionInput } from '../services/submissions';
 import { getService } from '../utils/get-service';
+import { body, checkSize } from './request';
 import { validatePlan, validateSubmission } from '../validation';
-
-const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
 
 /** A complete check is a few kilobytes; anything far larger is refused as bad input. */
 const MAX_BODY_BYTES = 64 * 1024;
-
-const checkSize = (ctx: Context) => {
-  const length = Number(ctx.request.length ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    const message = `Die Anfrage ist zu groß (höchstens ${MAX_BODY_BYTES / 1024} KB).`;
-    throw new errors.ValidationError(message, {
-      errors: [{ path: ['body'], message, name: 'ValidationError' }],
-    });
-  }
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin('employer-check').service('submissions');
@@ -30,7 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::employer-check') as EmployerCheckConfig;
 
   const validate = async (ctx: Context, partial: boolean) => {
-    checkSize(ctx);
+    checkSize(ctx, MAX_BODY_BYTES);
     const questionnaire = await service().activeQuestionnaire();
     const input = validateSubmission(
       body(ctx),
@@ -104,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     updatePlan: withConflicts(async (ctx: Context) => {
       ctx.set('Cache-Control', 'no-store');
       await service().get(ctx.params.token); // 404 before 400 for unknown tokens
-      checkSize(ctx);
+      checkSize(ctx, MAX_BODY_BYTES);
       const { measures } = await validatePlan(body(ctx));
       ctx.body = await getService(strapi, 'plan').update(ctx.params.token, measures);
     }),

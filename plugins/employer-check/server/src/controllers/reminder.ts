@@ -9,8 +9,7 @@ import { renderPage, withConflicts } from '@bildungsbuero/strapi-server-kit';
 import { isMailUnavailable } from '../services/reminders';
 import { getService } from '../utils/get-service';
 import { validateReminderSignUp } from '../validation';
-
-const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
+import { body } from './request';
 
 const page = (ctx: Context, status: number, options: Parameters<typeof renderPage>[0]) => {
   ctx.status = status;

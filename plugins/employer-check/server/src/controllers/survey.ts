@@ -9,20 +9,10 @@ import type { Context } from 'koa';
 import { ConflictError, withConflicts } from '@bildungsbuero/strapi-server-kit';
 import { getService } from '../utils/get-service';
 import { validateSurveyResponse, validateSurveyStart } from '../validation';
-
-const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body ?? {};
+import { body, checkSize } from './request';
 
 /** An employee's answers are a few kilobytes. */
 const MAX_BODY_BYTES = 32 * 1024;
-
-const checkSize = (ctx: Context) => {
-  if (Number(ctx.request.length ?? 0) > MAX_BODY_BYTES) {
-    const message = `Die Anfrage ist zu groß (höchstens ${MAX_BODY_BYTES / 1024} KB).`;
-    throw new errors.ValidationError(message, {
-      errors: [{ path: ['body'], message, name: 'ValidationError' }],
-    });
-  }
-};
 
 /**
  * The signed cookie that marks "this browser has answered this survey". It holds no id of the
@@ -43,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     create: withConflicts(async (ctx: Context) => {
       ctx.set('Cache-Control', 'no-store');
       await getService(strapi, 'submissions').get(ctx.params.token); // 404 before 400
-      checkSize(ctx);
+      checkSize(ctx, MAX_BODY_BYTES);
       const { endsOn } = await validateSurveyStart(body(ctx));
       ctx.status = 201;
       ctx.body = await surveys().create(ctx.params.token, { endsOn });
@@ -56,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     respond: withConflicts(async (ctx: Context) => {
       ctx.set('Cache-Control', 'no-store');
-      checkSize(ctx);
+      checkSize(ctx, MAX_BODY_BYTES);
       const surveyId = String(ctx.params.surveyId);
       const found = await surveys().answerableQuestions(surveyId);
       if (!found) {

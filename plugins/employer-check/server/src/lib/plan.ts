@@ -53,20 +53,6 @@ export interface PlanView {
 /** The most measures one plan holds: more than a small company can follow up on. */
 export const MAX_MEASURES = 20;
 
-/** Today's date in a time zone, as `YYYY-MM-DD`. */
-export const dayIn = (date: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
-
-/** The office's time zone: target dates and "done on" days are days there. */
-export const OFFICE_TIME_ZONE = 'Europe/Berlin';
-
-export const officeToday = (now = new Date()): string => dayIn(now, OFFICE_TIME_ZONE);
-
 /** The stored plan as read back from the JSON column; anything malformed is left out. */
 export const storedPlan = (value: unknown): StoredMeasure[] =>
   Array.isArray(value)

@@ -6,7 +6,7 @@
  * - A measure of the action plan is due from `daysBefore` days before its target date until
  *   that date, while it is not done; the re-check is due `recheckMonths` after the check was
  *   completed, unless a later check of the company was completed since. Each item has a key
- *   (`measure:<tip>:<date>`, `recheck`) so it is sent once.
+ *   (`measure:<tip>:<date>`, `recheck`) so it is sent at most once.
  * - Link keys are `<reminder id>.<HMAC>`: nothing to store, and a key of a deleted reminder
  *   leads nowhere.
  * - The check token (for the link to the result) is kept sealed with AES-256-GCM under a key
@@ -14,6 +14,7 @@
  */
 import crypto from 'crypto';
 import { escapeHtml } from '@bildungsbuero/strapi-server-kit';
+import { addDays, addMonths, germanDay } from './days';
 import type { StoredMeasure } from './plan';
 
 export interface DueItem {
@@ -24,15 +25,6 @@ export interface DueItem {
   /** the measure's target date (YYYY-MM-DD) */
   targetDate: string | null;
 }
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-const addMonths = (day: string, months: number) => {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString().slice(0, 10);
-};
 
 /** What is due on `today` for one check, minus what was sent already. */
 export const dueItems = ({
@@ -112,8 +104,6 @@ export const unseal = (secret: string, sealed: string | null | undefined): strin
     return null;
   }
 };
-
-const germanDay = (day: string) => day.split('-').reverse().join('.');
 
 export interface ReminderMailInput {
   items: DueItem[];

@@ -6,7 +6,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { atomically, ConflictError } from '@bildungsbuero/strapi-server-kit';
-import { applyPlan, officeToday, storedPlan, type MeasureInput } from '../lib/plan';
+import { officeToday } from '../lib/days';
+import { applyPlan, storedPlan, type MeasureInput } from '../lib/plan';
 import { hashSubmissionToken } from '../lib/tokens';
 import { getService } from '../utils/get-service';
 import { notFound, SUBMISSION } from './submissions';

@@ -15,7 +15,8 @@ import type { Core } from '@strapi/strapi';
 import cron, { type ScheduledTask } from 'node-cron';
 import { ConflictError } from '@bildungsbuero/strapi-server-kit';
 import type { EmployerCheckConfig } from '../config';
-import { officeToday, storedPlan } from '../lib/plan';
+import { officeToday } from '../lib/days';
+import { storedPlan } from '../lib/plan';
 import {
   confirmationMail,
   dueItems,

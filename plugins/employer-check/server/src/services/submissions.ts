@@ -9,7 +9,8 @@ import { errors } from '@strapi/utils';
 import { atomically, ConflictError } from '@bildungsbuero/strapi-server-kit';
 import type { EmployerCheckConfig } from '../config';
 import { renderReport } from '../pdf/report';
-import { officeToday, planView, storedPlan } from '../lib/plan';
+import { germanDay, officeToday } from '../lib/days';
+import { planView, storedPlan } from '../lib/plan';
 import { recommend, type TipCandidate } from '../lib/recommend';
 import type { Progress } from '../lib/progress';
 import { score, type Answers, type ScoreResult } from '../lib/scoring';
@@ -55,9 +56,6 @@ interface SubmissionRow {
   createdAt: string;
   updatedAt: string;
 }
-
-/** `YYYY-MM-DD` as a German date (dd.mm.yyyy). */
-const germanDay = (day: string) => day.split('-').reverse().join('.');
 
 export const notFound = () => new errors.NotFoundError('Diese Teilnahme gibt es nicht (mehr).');
 

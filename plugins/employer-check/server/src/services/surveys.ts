@@ -16,7 +16,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { atomically, ConflictError } from '@bildungsbuero/strapi-server-kit';
 import type { EmployerCheckConfig } from '../config';
-import { officeToday } from '../lib/plan';
+import { addDays, officeToday } from '../lib/days';
 import type { DimensionResult } from '../lib/scoring';
 import {
   aggregateSurvey,
@@ -47,9 +47,6 @@ export type SurveyQuestionnaire = ActiveQuestionnaire;
 const createPublicId = () => crypto.randomBytes(16).toString('base64url');
 export const looksLikeSurveyId = (value: unknown): value is string =>
   typeof value === 'string' && /^[A-Za-z0-9_-]{22}$/.test(value);
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const fieldError = (path: string, message: string) =>
   new errors.ValidationError(message, {
